@@ -145,6 +145,7 @@ public final class Main {
     properties.put("felix.fileinstall.enableConfigSave", "false");
     properties.put("slurmscope.version", version().getProperty("version"));
     properties.put("slurmscope.demo", Boolean.toString(options.demo()));
+    properties.put("slurmscope.ui", options.onceView() == null ? "terminal" : "once");
     properties.put("slurmscope.log.file", layout.logFile().toString());
     if (options.onceView() != null) {
       properties.put("slurmscope.once.view", options.onceView());

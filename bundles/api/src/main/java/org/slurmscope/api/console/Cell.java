@@ -7,8 +7,10 @@ import java.util.Objects;
  * --format json} prints, and the tone that colours it.
  *
  * @param text the text to display, never null
- * @param value the value for JSON output: a {@link String}, a {@link Number}, a {@link Boolean}, a
- *     {@link java.util.List} of those, or null when there is no value
+ * @param value the value for JSON and CSV output: a {@link String}, a {@link Number}, a {@link
+ *     Boolean}, a {@link java.util.List} of those, a {@link java.util.Map} from sub-key to one of
+ *     those (printed as the flat keys {@code <column key>_<sub-key>}), or null when there is no
+ *     value
  * @param tone how the cell stands out
  */
 public record Cell(String text, Object value, Tone tone) {

@@ -1,0 +1,171 @@
+package org.slurmscope.console.internal.ui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.screen.Screen;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.slurmscope.api.console.ColumnOverlay;
+import org.slurmscope.api.console.ConsoleView;
+import org.slurmscope.api.console.Table;
+import org.slurmscope.api.console.ViewContext;
+import org.slurmscope.api.state.ClusterState;
+
+/**
+ * The console's UI loop: reads keys, follows the cluster state and redraws the screen. It is the
+ * only code that touches the screen, on its one thread.
+ */
+public final class ConsoleUi {
+
+  /** What the UI reads on every turn of its loop; all suppliers must be cheap and thread-safe. */
+  public record Sources(
+      Supplier<ClusterState> state,
+      Supplier<List<ConsoleView>> views,
+      Supplier<List<ColumnOverlay>> overlays,
+      Runnable refresh) {}
+
+  /** How often the loop checks for keys and new state when idle. */
+  private static final Duration TICK = Duration.ofMillis(50);
+
+  /** The screen is redrawn at least this often, so data ages count up. */
+  private static final Duration REDRAW = Duration.ofSeconds(1);
+
+  private final Screen screen;
+  private final Sources sources;
+  private final ConsoleModel model;
+  private final String user;
+  private final String version;
+  private final Clock clock;
+
+  private Table cachedTable;
+  private Object cachedTableKey;
+
+  public ConsoleUi(
+      Screen screen,
+      Sources sources,
+      String user,
+      String version,
+      String initialView,
+      Clock clock) {
+    this.screen = screen;
+    this.sources = sources;
+    this.user = user;
+    this.version = version;
+    this.clock = clock;
+    this.model = new ConsoleModel(initialView, false);
+  }
+
+  /**
+   * Runs until the user quits or the thread is interrupted. The caller starts the screen before and
+   * stops it after.
+   */
+  public void run() throws IOException {
+    long lastGeneration = -1;
+    Instant lastDraw = Instant.MIN;
+    boolean dirty = true;
+    while (!model.quitRequested() && !Thread.currentThread().isInterrupted()) {
+      KeyStroke key = screen.pollInput();
+      if (key != null) {
+        handle(key);
+        dirty = true;
+        continue;
+      }
+      if (screen.doResizeIfNecessary() != null) {
+        dirty = true;
+      }
+      ClusterState state = sources.state().get();
+      Instant now = clock.instant();
+      if (dirty
+          || state.generation() != lastGeneration
+          || Duration.between(lastDraw, now).compareTo(REDRAW) >= 0) {
+        draw(state, now);
+        lastGeneration = state.generation();
+        lastDraw = now;
+        dirty = false;
+      }
+      sleep();
+    }
+  }
+
+  /** Returns true when the loop ended because the user asked to quit. */
+  public boolean quitRequested() {
+    return model.quitRequested();
+  }
+
+  private void handle(KeyStroke key) {
+    TerminalSize size = screen.getTerminalSize();
+    Table table = currentTable(sources.state().get());
+    model.handle(key, views(), table.rows().size(), ScreenPainter.pageRows(size));
+    if (model.takeRefreshRequest()) {
+      sources.refresh().run();
+    }
+  }
+
+  /** Draws one frame; visible for the screen tests. */
+  void draw(ClusterState state, Instant now) throws IOException {
+    TerminalSize size = screen.getTerminalSize();
+    Table table = currentTable(state);
+    model.follow(table.rows().stream().map(Table.Row::key).toList(), ScreenPainter.pageRows(size));
+    ScreenPainter.paint(screen.newTextGraphics(), size, model, state, views(), table, version, now);
+    screen.refresh(Screen.RefreshType.DELTA);
+  }
+
+  ConsoleModel model() {
+    return model;
+  }
+
+  /**
+   * Renders the current view's table, filtered. The result is reused until the state, the view, the
+   * overlays, the job scope or the filter changes, so a large cluster is rendered once per refresh,
+   * not once per key.
+   */
+  private Table currentTable(ClusterState state) {
+    ConsoleView view = currentView();
+    List<ColumnOverlay> overlays = sources.overlays().get();
+    Object key =
+        List.of(
+            state.generation(),
+            view == null ? "" : view,
+            overlays,
+            model.allUsers(),
+            model.filter());
+    if (cachedTable != null && Objects.equals(key, cachedTableKey)) {
+      return cachedTable;
+    }
+    Table table;
+    if (view == null) {
+      table = new Table(List.of(), List.of(), "No view named " + model.viewName() + " is active");
+    } else {
+      table = view.table(state, overlays, new ViewContext(user, model.allUsers()));
+    }
+    cachedTable = TableFilter.apply(table, model.filter());
+    cachedTableKey = key;
+    return cachedTable;
+  }
+
+  private ConsoleView currentView() {
+    for (ConsoleView view : views()) {
+      if (view.name().equals(model.viewName())) {
+        return view;
+      }
+    }
+    return null;
+  }
+
+  private List<ConsoleView> views() {
+    return sources.views().get();
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(TICK.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package org.slurmscope.console.internal.ui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import java.util.ArrayList;
+import java.util.List;
+import org.slurmscope.api.console.ConsoleView;
+
+/** The {@code ?} screen: keys and views. */
+final class HelpScreen {
+
+  static final List<String> KEYS =
+      List.of(
+          "Keys",
+          "  1-9          switch to the numbered view",
+          "  :VIEW Enter  switch view by name or alias (:jobs, :nodes); :q quits",
+          "  ↑ ↓  j k     move the selection; PgUp PgDn, Home End, g G jump",
+          "  /TEXT        filter rows (case-insensitive regular expression; !TEXT inverts);",
+          "               Enter keeps it, Esc clears it",
+          "  a            jobs view: toggle your own jobs / every user's jobs",
+          "  r            refresh now",
+          "  ?            this help; Esc or ? closes it",
+          "  q  Ctrl-C    quit");
+
+  private HelpScreen() {}
+
+  static void paint(TextGraphics graphics, TerminalSize size, List<ConsoleView> views) {
+    List<String> lines = new ArrayList<>(KEYS);
+    lines.add("");
+    lines.add("Views");
+    for (int i = 0; i < views.size(); i++) {
+      ConsoleView view = views.get(i);
+      String key = i < 9 ? Integer.toString(i + 1) : " ";
+      String aliases =
+          view.aliases().isEmpty() ? "" : " (" + String.join(", ", view.aliases()) + ")";
+      lines.add("  " + key + "  :" + view.name() + aliases + "  " + view.description());
+    }
+    int row = 2;
+    for (String line : lines) {
+      if (row >= size.getRows() - ScreenPainter.BOTTOM_ROWS) {
+        break;
+      }
+      ScreenPainter.put(graphics, 1, row++, size.getColumns() - 1, line);
+    }
+  }
+}

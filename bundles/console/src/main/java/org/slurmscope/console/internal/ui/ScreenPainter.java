@@ -1,0 +1,275 @@
+package org.slurmscope.console.internal.ui;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slurmscope.api.console.Alignment;
+import org.slurmscope.api.console.Cell;
+import org.slurmscope.api.console.ColumnSpec;
+import org.slurmscope.api.console.ConsoleView;
+import org.slurmscope.api.console.Table;
+import org.slurmscope.api.console.Tone;
+import org.slurmscope.api.slurm.SlurmSnapshot;
+import org.slurmscope.api.state.ClusterState;
+import org.slurmscope.api.state.SourceStatus;
+
+/**
+ * Draws one frame: header, view tabs, table title, column headers, rows and status bar. Pure
+ * drawing from its arguments; runs on the UI thread only.
+ */
+final class ScreenPainter {
+
+  /** Rows above the table body: header, tabs, title, column headers. */
+  static final int TOP_ROWS = 4;
+
+  /** Rows below the table body: the status bar. */
+  static final int BOTTOM_ROWS = 1;
+
+  private ScreenPainter() {}
+
+  /** Returns how many table rows fit on a screen of the given size. */
+  static int pageRows(TerminalSize size) {
+    return Math.max(0, size.getRows() - TOP_ROWS - BOTTOM_ROWS);
+  }
+
+  static void paint(
+      TextGraphics graphics,
+      TerminalSize size,
+      ConsoleModel model,
+      ClusterState state,
+      List<ConsoleView> views,
+      Table table,
+      String version,
+      Instant now) {
+    graphics.setBackgroundColor(TextColor.ANSI.DEFAULT);
+    graphics.setForegroundColor(TextColor.ANSI.DEFAULT);
+    graphics.fill(' ');
+    header(graphics, size, state, version);
+    tabs(graphics, size, model, views);
+    if (model.mode() == ConsoleModel.Mode.HELP) {
+      HelpScreen.paint(graphics, size, views);
+    } else {
+      title(graphics, size, model, table);
+      body(graphics, size, model, table);
+    }
+    statusBar(graphics, size, model, state, now);
+  }
+
+  private static void header(
+      TextGraphics graphics, TerminalSize size, ClusterState state, String version) {
+    SlurmSnapshot slurm = state.slurm();
+    List<String> parts = new ArrayList<>();
+    parts.add("slurmscope " + version);
+    parts.add("cluster " + (slurm == null || slurm.cluster() == null ? "-" : slurm.cluster()));
+    parts.add("Slurm " + slurmVersion(slurm));
+    graphics.enableModifiers(SGR.BOLD);
+    put(graphics, 0, 0, size.getColumns(), " " + String.join(" │ ", parts));
+    graphics.disableModifiers(SGR.BOLD);
+    String sources =
+        "SLURM " + health(state.slurmStatus()) + " │ metrics " + health(state.metricStatus()) + " ";
+    int column = Math.max(0, size.getColumns() - sources.length());
+    put(graphics, column, 0, size.getColumns() - column, sources);
+  }
+
+  private static String slurmVersion(SlurmSnapshot slurm) {
+    if (slurm == null || slurm.slurmVersion() == null) {
+      return "-";
+    }
+    return slurm.apiVersion() == null
+        ? slurm.slurmVersion()
+        : slurm.slurmVersion() + " (" + slurm.apiVersion() + ")";
+  }
+
+  private static String health(SourceStatus status) {
+    String name = status.name().isEmpty() ? "" : status.name() + ":";
+    return name + status.health().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static void tabs(
+      TextGraphics graphics, TerminalSize size, ConsoleModel model, List<ConsoleView> views) {
+    int column = 1;
+    for (int i = 0; i < views.size() && i < 9; i++) {
+      ConsoleView view = views.get(i);
+      String label = "<" + (i + 1) + "> " + view.name();
+      if (view.name().equals(model.viewName())) {
+        graphics.enableModifiers(SGR.REVERSE);
+      }
+      put(graphics, column, 1, size.getColumns() - column, label);
+      graphics.disableModifiers(SGR.REVERSE);
+      column += label.length() + 2;
+    }
+    String hint = model.allUsers() ? "jobs: all users" : "jobs: mine";
+    int hintColumn = size.getColumns() - hint.length() - 1;
+    if (hintColumn > column) {
+      put(graphics, hintColumn, 1, hint.length(), hint);
+    }
+  }
+
+  private static void title(
+      TextGraphics graphics, TerminalSize size, ConsoleModel model, Table table) {
+    StringBuilder title = new StringBuilder("─ ").append(model.viewName());
+    title.append(" (").append(table.rows().size()).append(") ");
+    if (!model.filter().isEmpty()) {
+      title.append("─ filter /").append(model.filter()).append("/ ");
+    }
+    while (title.length() < size.getColumns()) {
+      title.append('─');
+    }
+    graphics.setForegroundColor(TextColor.ANSI.CYAN);
+    put(graphics, 0, 2, size.getColumns(), title.toString());
+    graphics.setForegroundColor(TextColor.ANSI.DEFAULT);
+  }
+
+  private static void body(
+      TextGraphics graphics, TerminalSize size, ConsoleModel model, Table table) {
+    List<ColumnSpec> columns = table.columns();
+    int[] widths = widths(columns);
+    graphics.enableModifiers(SGR.BOLD);
+    drawRow(graphics, size, 3, widths, columns, columns.stream().map(ColumnSpec::title).toList());
+    graphics.disableModifiers(SGR.BOLD);
+    int pageRows = pageRows(size);
+    if (table.rows().isEmpty()) {
+      String message = table.message().isEmpty() ? "Waiting for data…" : table.message();
+      graphics.setForegroundColor(TextColor.ANSI.YELLOW);
+      put(graphics, 1, TOP_ROWS, size.getColumns() - 1, message);
+      graphics.setForegroundColor(TextColor.ANSI.DEFAULT);
+      return;
+    }
+    for (int line = 0; line < pageRows; line++) {
+      int index = model.scroll() + line;
+      if (index >= table.rows().size()) {
+        break;
+      }
+      Table.Row row = table.rows().get(index);
+      boolean selected = index == model.selected();
+      if (selected) {
+        graphics.enableModifiers(SGR.REVERSE);
+      }
+      drawCells(graphics, size, TOP_ROWS + line, widths, columns, row.cells());
+      graphics.disableModifiers(SGR.REVERSE);
+    }
+  }
+
+  private static int[] widths(List<ColumnSpec> columns) {
+    int[] widths = new int[columns.size()];
+    for (int i = 0; i < widths.length; i++) {
+      widths[i] = Math.max(columns.get(i).width(), columns.get(i).title().length());
+    }
+    return widths;
+  }
+
+  private static void drawRow(
+      TextGraphics graphics,
+      TerminalSize size,
+      int row,
+      int[] widths,
+      List<ColumnSpec> columns,
+      List<String> texts) {
+    int column = 1;
+    for (int i = 0; i < texts.size() && column < size.getColumns(); i++) {
+      String text = fit(texts.get(i), widths[i], columns.get(i).alignment());
+      put(graphics, column, row, size.getColumns() - column, text);
+      column += widths[i] + 1;
+    }
+  }
+
+  private static void drawCells(
+      TextGraphics graphics,
+      TerminalSize size,
+      int row,
+      int[] widths,
+      List<ColumnSpec> columns,
+      List<Cell> cells) {
+    int column = 1;
+    // Paint the whole line first so a selected row is highlighted edge to edge.
+    put(graphics, 0, row, size.getColumns(), " ".repeat(size.getColumns()));
+    for (int i = 0; i < cells.size() && column < size.getColumns(); i++) {
+      Cell cell = cells.get(i);
+      graphics.setForegroundColor(color(cell.tone()));
+      put(
+          graphics,
+          column,
+          row,
+          size.getColumns() - column,
+          fit(cell.text(), widths[i], columns.get(i).alignment()));
+      column += widths[i] + 1;
+    }
+    graphics.setForegroundColor(TextColor.ANSI.DEFAULT);
+  }
+
+  private static void statusBar(
+      TextGraphics graphics,
+      TerminalSize size,
+      ConsoleModel model,
+      ClusterState state,
+      Instant now) {
+    int row = size.getRows() - 1;
+    String left;
+    TextColor color = TextColor.ANSI.DEFAULT;
+    if (model.mode() == ConsoleModel.Mode.COMMAND) {
+      left = ":" + model.input() + "█";
+    } else if (model.mode() == ConsoleModel.Mode.FILTER) {
+      left = "/" + model.input() + "█";
+    } else if (!model.notice().isEmpty()) {
+      left = model.notice();
+    } else if (!state.slurmStatus().message().isEmpty()) {
+      left = "SLURM: " + state.slurmStatus().message();
+      color = TextColor.ANSI.RED;
+    } else if (!state.metricStatus().message().isEmpty()) {
+      left = "metrics: " + state.metricStatus().message();
+      color = TextColor.ANSI.YELLOW;
+    } else {
+      left = "? help  / filter  : command  a all jobs  q quit";
+    }
+    String right =
+        age("SLURM", state.slurm() == null ? null : state.slurm().fetchedAt(), now)
+            + "  "
+            + age("metrics", state.metrics() == null ? null : state.metrics().fetchedAt(), now);
+    int rightColumn = Math.max(0, size.getColumns() - right.length() - 1);
+    graphics.setForegroundColor(color);
+    put(graphics, 1, row, Math.max(0, rightColumn - 2), left);
+    graphics.setForegroundColor(TextColor.ANSI.DEFAULT);
+    put(graphics, rightColumn, row, size.getColumns() - rightColumn, right);
+  }
+
+  private static String age(String label, Instant fetchedAt, Instant now) {
+    if (fetchedAt == null) {
+      return label + " loading…";
+    }
+    long seconds = Math.max(0, Duration.between(fetchedAt, now).getSeconds());
+    return label + " " + seconds + "s ago";
+  }
+
+  static TextColor color(Tone tone) {
+    return switch (tone) {
+      case GOOD -> TextColor.ANSI.GREEN;
+      case WARNING -> TextColor.ANSI.YELLOW;
+      case CRITICAL -> TextColor.ANSI.RED;
+      case DIM -> TextColor.ANSI.BLACK_BRIGHT;
+      case NORMAL -> TextColor.ANSI.DEFAULT;
+    };
+  }
+
+  /** Pads or cuts a text to a width; a cut text ends with an ellipsis. */
+  static String fit(String text, int width, Alignment alignment) {
+    if (text.length() > width) {
+      return width <= 1 ? text.substring(0, width) : text.substring(0, width - 1) + "…";
+    }
+    String padding = " ".repeat(width - text.length());
+    return alignment == Alignment.RIGHT ? padding + text : text + padding;
+  }
+
+  /** Writes text at a position, cut to the space available. */
+  static void put(TextGraphics graphics, int column, int row, int available, String text) {
+    if (available <= 0 || row < 0) {
+      return;
+    }
+    graphics.putString(
+        column, row, text.length() > available ? text.substring(0, available) : text);
+  }
+}
