@@ -112,7 +112,8 @@ public final class ConsoleUi {
     Table table = currentTable(state);
     model.follow(table.rows().stream().map(Table.Row::key).toList(), ScreenPainter.pageRows(size));
     ScreenPainter.paint(screen.newTextGraphics(), size, model, state, views(), table, version, now);
-    screen.refresh(Screen.RefreshType.DELTA);
+    // AUTOMATIC redraws everything after a resize, and only the changed cells otherwise.
+    screen.refresh(Screen.RefreshType.AUTOMATIC);
   }
 
   ConsoleModel model() {
