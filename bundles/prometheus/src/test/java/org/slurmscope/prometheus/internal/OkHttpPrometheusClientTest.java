@@ -1,0 +1,357 @@
+package org.slurmscope.prometheus.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slurmscope.api.prometheus.PrometheusException;
+import org.slurmscope.api.prometheus.QueryResult;
+import org.slurmscope.api.prometheus.Sample;
+
+class OkHttpPrometheusClientTest {
+
+  private static final String CPU_QUERY =
+      "100 * (1 - avg by (instance) (rate(node_cpu_seconds_total{mode=\"idle\"}[1m])))";
+
+  private final TestLogger log = new TestLogger();
+  private MockWebServer server;
+  private OkHttpPrometheusClient client;
+
+  @BeforeEach
+  void startServer() throws IOException {
+    server = new MockWebServer();
+    server.start(InetAddress.getLoopbackAddress(), 0);
+    client = clientFor(server.url("/").toString(), 10000);
+  }
+
+  @AfterEach
+  void stopServer() throws IOException {
+    client.close();
+    server.shutdown();
+  }
+
+  private OkHttpPrometheusClient clientFor(String url, int readTimeoutMillis) {
+    return new OkHttpPrometheusClient(
+        ClientSettings.of(url, 2000, readTimeoutMillis, 15000), log.logger());
+  }
+
+  private static MockResponse json(int status, String body) {
+    return new MockResponse()
+        .setResponseCode(status)
+        .setHeader("Content-Type", "application/json")
+        .setBody(body);
+  }
+
+  private static MockResponse vector(String... elements) {
+    return json(
+        200,
+        "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
+            + String.join(",", elements)
+            + "]}}");
+  }
+
+  private static String element(String instance, String value) {
+    return "{\"metric\":{\"instance\":\""
+        + instance
+        + "\"},\"value\":[1796413438.075,\""
+        + value
+        + "\"]}";
+  }
+
+  private static PrometheusException queryFailure(OkHttpPrometheusClient target) {
+    try {
+      target.query("up", null);
+    } catch (PrometheusException e) {
+      return e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+    throw new AssertionError("the query did not fail");
+  }
+
+  // --- Requests
+
+  @Test
+  void queryIsFormEncodedPostToQueryEndpoint() throws Exception {
+    server.enqueue(vector(element("node01:9100", "35.99")));
+
+    client.query(CPU_QUERY, null);
+
+    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    assertThat(request.getMethod()).isEqualTo("POST");
+    assertThat(request.getPath()).isEqualTo("/api/v1/query");
+    assertThat(request.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
+    String form = request.getBody().readUtf8();
+    assertThat(form).startsWith("query=").doesNotContain("&");
+    assertThat(URLDecoder.decode(form.substring("query=".length()), StandardCharsets.UTF_8))
+        .isEqualTo(CPU_QUERY);
+  }
+
+  @Test
+  void evaluationTimeIsSentAsUnixSeconds() throws Exception {
+    server.enqueue(vector());
+
+    client.query("up", Instant.ofEpochSecond(1796413438, 75_000_000));
+
+    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    assertThat(request.getBody().readUtf8()).isEqualTo("query=up&time=1796413438.075");
+  }
+
+  @Test
+  void pathPrefixOfTheUrlIsKept() throws Exception {
+    OkHttpPrometheusClient prefixed = clientFor(server.url("/prometheus/").toString(), 10000);
+    server.enqueue(vector());
+
+    prefixed.query("up", null);
+    prefixed.close();
+
+    assertThat(server.takeRequest(5, TimeUnit.SECONDS).getPath())
+        .isEqualTo("/prometheus/api/v1/query");
+  }
+
+  @Test
+  void methodNotAllowedFallsBackToGet() throws Exception {
+    server.enqueue(new MockResponse().setResponseCode(405).setBody("Method Not Allowed"));
+    server.enqueue(vector(element("node01:9100", "0.85")));
+
+    QueryResult result = client.query("node_load1", Instant.ofEpochSecond(1796413438));
+
+    RecordedRequest post = server.takeRequest(5, TimeUnit.SECONDS);
+    RecordedRequest get = server.takeRequest(5, TimeUnit.SECONDS);
+    assertThat(post.getMethod()).isEqualTo("POST");
+    assertThat(get.getMethod()).isEqualTo("GET");
+    assertThat(get.getPath()).isEqualTo("/api/v1/query?query=node_load1&time=1796413438");
+    assertThat(result.samples()).extracting(Sample::value).containsExactly(0.85);
+    assertThat(log.messages())
+        .anyMatch(message -> message.startsWith("INFO") && message.contains("405"));
+  }
+
+  @Test
+  void laterQueriesSkipTheRejectedPost() throws Exception {
+    server.enqueue(new MockResponse().setResponseCode(405));
+    server.enqueue(vector());
+    server.enqueue(vector());
+    client.query("up", null);
+
+    client.query("up", null);
+
+    assertThat(server.getRequestCount()).isEqualTo(3);
+    server.takeRequest(5, TimeUnit.SECONDS);
+    server.takeRequest(5, TimeUnit.SECONDS);
+    assertThat(server.takeRequest(5, TimeUnit.SECONDS).getMethod()).isEqualTo("GET");
+  }
+
+  // --- Successful responses
+
+  @Test
+  void vectorBecomesOneSamplePerSeries() throws Exception {
+    server.enqueue(json(200, Fixtures.text("testbed/query-node-cpu-busy-percent.json")));
+
+    QueryResult result = client.query(CPU_QUERY, null);
+
+    assertThat(result.resultType()).isEqualTo("vector");
+    assertThat(result.samples()).hasSize(5);
+    assertThat(result.samples().get(0).labels()).containsEntry("instance", "node01:9100");
+    assertThat(result.samples().get(0).value()).isEqualTo(35.99090909090923);
+    assertThat(result.warnings()).isEmpty();
+  }
+
+  @Test
+  void scalarIsOneSample() throws Exception {
+    server.enqueue(
+        json(
+            200,
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1796413438.075,\"42\"]}}"));
+
+    QueryResult result = client.query("scalar(count(up))", null);
+
+    assertThat(result.resultType()).isEqualTo("scalar");
+    assertThat(result.samples()).extracting(Sample::value).containsExactly(42.0);
+  }
+
+  @Test
+  void specialValuesAreParsedNeverZero() throws Exception {
+    server.enqueue(
+        vector(element("a:9100", "NaN"), element("b:9100", "+Inf"), element("c:9100", "-Inf")));
+
+    QueryResult result = client.query("x", null);
+
+    assertThat(result.samples().get(0).value()).isNaN();
+    assertThat(result.samples().get(1).value()).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(result.samples().get(2).value()).isEqualTo(Double.NEGATIVE_INFINITY);
+  }
+
+  @Test
+  void warningsAreKeptWithTheData() throws Exception {
+    server.enqueue(
+        json(
+            200,
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
+                + element("node01:9100", "1")
+                + "]},\"warnings\":[\"partial response: store b is down\"],"
+                + "\"infos\":[\"PromQL info: metric might not be a counter\"]}"));
+
+    QueryResult result = client.query("x", null);
+
+    assertThat(result.samples()).hasSize(1);
+    assertThat(result.warnings()).containsExactly("partial response: store b is down");
+  }
+
+  @Test
+  void matrixHasResultTypeAndNoSamples() throws Exception {
+    server.enqueue(json(200, Fixtures.text("testbed/query_range-node-cpu-busy-percent.json")));
+
+    QueryResult result = client.query("node_load1[2m]", null);
+
+    assertThat(result.resultType()).isEqualTo("matrix");
+    assertThat(result.samples()).isEmpty();
+  }
+
+  // --- Error responses
+
+  @Test
+  void badDataBecomesExceptionWithPrometheusText() {
+    server.enqueue(json(400, Fixtures.text("testbed/query-error-bad-syntax.json")));
+
+    PrometheusException failure = queryFailure(client);
+
+    assertThat(failure.errorType()).isEqualTo("bad_data");
+    assertThat(failure.getMessage())
+        .isEqualTo(
+            "Prometheus at "
+                + server.url("/api/v1/query")
+                + " returned HTTP 400, bad_data: invalid parameter \"query\": 1:32: parse error:"
+                + " unclosed left parenthesis");
+  }
+
+  @Test
+  void executionErrorKeepsStatusAndType() {
+    server.enqueue(
+        json(
+            422,
+            "{\"status\":\"error\",\"errorType\":\"execution\",\"error\":\"found duplicate series"
+                + " for the match group\"}"));
+
+    PrometheusException failure = queryFailure(client);
+
+    assertThat(failure.errorType()).isEqualTo("execution");
+    assertThat(failure.getMessage())
+        .endsWith("returned HTTP 422, execution: found duplicate series for the match group");
+  }
+
+  @Test
+  void serverTimeoutKeepsStatusAndType() {
+    server.enqueue(
+        json(
+            503,
+            "{\"status\":\"error\",\"errorType\":\"timeout\",\"error\":\"query timed out in"
+                + " expression evaluation\"}"));
+
+    PrometheusException failure = queryFailure(client);
+
+    assertThat(failure.errorType()).isEqualTo("timeout");
+    assertThat(failure.getMessage())
+        .endsWith("returned HTTP 503, timeout: query timed out in expression evaluation");
+  }
+
+  @Test
+  void proxyPageBecomesHttpErrorWithItsStart() {
+    String page = "<html><head><title>502 Bad Gateway</title></head><body>" + "-".repeat(300);
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(502)
+            .setHeader("Content-Type", "text/html")
+            .setBody(page));
+
+    PrometheusException failure = queryFailure(client);
+
+    assertThat(failure.errorType()).isEqualTo("http");
+    assertThat(failure.getMessage())
+        .contains("returned HTTP 502 with a body that is not a Prometheus API response")
+        .contains("check url in org.slurmscope.prometheus")
+        .endsWith(": " + page.substring(0, 200) + "...");
+  }
+
+  // --- Transport failures
+
+  @Test
+  void refusedConnectionNamesUrlAndFix() throws IOException {
+    int freePort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      freePort = socket.getLocalPort();
+    }
+    String url = "http://127.0.0.1:" + freePort;
+    OkHttpPrometheusClient unreachable = clientFor(url, 10000);
+
+    PrometheusException failure = queryFailure(unreachable);
+    unreachable.close();
+
+    assertThat(failure.errorType()).isEqualTo("connection");
+    assertThat(failure.getMessage())
+        .startsWith("Prometheus at " + url + " is not reachable (")
+        .endsWith("): check url in org.slurmscope.prometheus and that the server is running");
+  }
+
+  @Test
+  void slowResponseTimesOut() {
+    OkHttpPrometheusClient impatient = clientFor(server.url("/").toString(), 200);
+    server.enqueue(vector().setHeadersDelay(3, TimeUnit.SECONDS));
+
+    PrometheusException failure = queryFailure(impatient);
+    impatient.close();
+
+    assertThat(failure.errorType()).isEqualTo("connection");
+    assertThat(failure.getMessage())
+        .contains("timed out")
+        .contains("readTimeoutMillis=200")
+        .contains("check url in org.slurmscope.prometheus");
+  }
+
+  @Test
+  void interruptedCallerGetsInterruptedException() {
+    server.enqueue(vector().setHeadersDelay(3, TimeUnit.SECONDS));
+    Thread.currentThread().interrupt();
+
+    try {
+      assertThatThrownBy(() -> client.query("up", null)).isInstanceOf(InterruptedException.class);
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
+  void responsesAreReleasedToThePool() throws Exception {
+    server.enqueue(vector());
+    server.enqueue(json(400, Fixtures.text("testbed/query-error-bad-syntax.json")));
+    server.enqueue(new MockResponse().setResponseCode(502).setBody("bad gateway"));
+
+    client.query("up", null);
+    queryFailure(client);
+    queryFailure(client);
+
+    assertThat(client.connectionCount()).isEqualTo(1);
+    assertThat(client.idleConnectionCount()).isEqualTo(1);
+  }
+
+  @Test
+  void closedClientRejectsNewQueries() {
+    client.close();
+
+    PrometheusException failure = queryFailure(client);
+
+    assertThat(failure.errorType()).isEqualTo("connection");
+  }
+}
