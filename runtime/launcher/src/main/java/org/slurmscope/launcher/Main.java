@@ -131,8 +131,9 @@ public final class Main {
     properties.put("org.osgi.framework.startlevel.beginning", "2");
     // Lanterna hears window resizes through sun.misc.Signal, loaded by reflection.
     properties.put("org.osgi.framework.system.packages.extra", "sun.misc");
-    properties.put("felix.log.level", "1");
-    properties.put("ds.loglevel", "warn");
+    // Raised for troubleshooting with SLURMSCOPE_OPTS="-Dds.loglevel=debug -Dfelix.log.level=4".
+    properties.put("felix.log.level", System.getProperty("felix.log.level", "1"));
+    properties.put("ds.loglevel", System.getProperty("ds.loglevel", "warn"));
     properties.put(
         "felix.fileinstall.dir",
         layout.configDirs().stream().map(Path::toString).collect(Collectors.joining(",")));
