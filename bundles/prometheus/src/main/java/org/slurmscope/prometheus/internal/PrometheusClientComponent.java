@@ -39,7 +39,8 @@ public final class PrometheusClientComponent implements PrometheusClient {
    */
   @Activate
   public PrometheusClientComponent(
-      @Reference(service = LoggerFactory.class) Logger logger, PrometheusConfiguration config) {
+      @Reference(name = "logger", service = LoggerFactory.class) Logger logger,
+      PrometheusConfiguration config) {
     this.logger = logger;
     this.client = new OkHttpPrometheusClient(ClientSettings.validate(config), logger);
     logger.debug("Prometheus client started for {}", client.baseUrl());
