@@ -16,8 +16,9 @@ import org.slurmscope.api.state.ClusterState;
  *       Cell#NOT_AVAILABLE} ({@code n/a}, dim).
  *   <li>The metric's query failed: {@code n/a} with {@link Tone#WARNING}, so that a broken query is
  *       distinct from a node that merely has no series. The reason is in the snapshot's errors.
- *   <li>NaN: the text {@code NaN}, dim, with no JSON value.
- *   <li>Infinities: {@code +Inf} or {@code -Inf} with {@link Tone#WARNING} and no JSON value,
+ *   <li>NaN: the text {@code NaN}, dim. Infinities: {@code +Inf} or {@code -Inf} with {@link
+ *       Tone#WARNING}. Their value stays the Double itself, so a script's JSON can tell them from a
+ *       missing series; the {@code --once} printer writes them as the strings Prometheus uses,
  *       because JSON has no number for them.
  *   <li>A number: its text with a fixed number of decimals, the number itself as JSON value.
  * </ul>
@@ -49,10 +50,10 @@ final class MetricCells {
       return Cell.NOT_AVAILABLE;
     }
     if (value.isNaN()) {
-      return new Cell("NaN", null, Tone.DIM);
+      return new Cell("NaN", value, Tone.DIM);
     }
     if (value.isInfinite()) {
-      return new Cell(value > 0 ? "+Inf" : "-Inf", null, Tone.WARNING);
+      return new Cell(value > 0 ? "+Inf" : "-Inf", value, Tone.WARNING);
     }
     return finite.apply(value);
   }
