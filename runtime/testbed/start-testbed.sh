@@ -219,13 +219,14 @@ is_gpu() { local n; for n in "${GPU_NODES[@]}"; do [[ $n == "$1" ]] && return 0;
 # ---------------------------------------------------------------- node metric profiles
 # PROFILE[node]=BUSY_PERCENT:MEMORY_USED_PERCENT:LOAD1, what the node's node_exporter reports.
 # The defaults fit the seeded Slurm states: node01 allocated, node02 and node05 mixed,
-# node03 idle, node04 drained. Nodes from node06 on get distinct computed values.
+# node03 idle, node04 drained. Nodes from node06 on get computed values that end in .5,
+# so they differ from the defaults, and from each other up to node85 (busy) and node75 (memory).
 declare -A PROFILE=(
   [node01]=90:75:7.5 [node02]=45:40:3.6 [node03]=5:12:0.4 [node04]=0:8:0.0 [node05]=65:55:5.2
 )
 for ((i = 6; i <= NODES; i++)); do
-  busy=$(( (i * 37) % 97 ))
-  PROFILE[$(node_name $i)]=$busy:$(( 10 + (i * 53) % 80 )):$(awk -v b="$busy" 'BEGIN { printf "%.1f", b * 8 / 100 }')
+  busy=$(( 10 + (i * 7) % 80 )).5
+  PROFILE[$(node_name $i)]=$busy:$(( 20 + (i * 11) % 70 )).5:$(awk -v b="$busy" 'BEGIN { printf "%.2f", b * 8 / 100 }')
 done
 for entry in $NODE_PROFILES; do
   n=${entry%%=*} spec=${entry#*=}
