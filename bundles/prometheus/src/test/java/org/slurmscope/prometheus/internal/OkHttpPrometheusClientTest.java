@@ -239,17 +239,15 @@ class OkHttpPrometheusClientTest {
 
   @Test
   void executionErrorKeepsStatusAndType() {
-    server.enqueue(
-        json(
-            422,
-            "{\"status\":\"error\",\"errorType\":\"execution\",\"error\":\"found duplicate series"
-                + " for the match group\"}"));
+    server.enqueue(json(422, Fixtures.text("testbed/query-error-execution-many-to-one.json")));
 
     PrometheusException failure = queryFailure(client);
 
     assertThat(failure.errorType()).isEqualTo("execution");
     assertThat(failure.getMessage())
-        .endsWith("returned HTTP 422, execution: found duplicate series for the match group");
+        .endsWith(
+            "returned HTTP 422, execution: multiple matches for labels: many-to-one matching must"
+                + " be explicit (group_left/group_right)");
   }
 
   @Test
