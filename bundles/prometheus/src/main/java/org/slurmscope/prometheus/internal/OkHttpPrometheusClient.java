@@ -65,6 +65,7 @@ public final class OkHttpPrometheusClient implements PrometheusClient, AutoClose
             .dispatcher(new Dispatcher(executor))
             .connectTimeout(settings.connectTimeout())
             .readTimeout(settings.readTimeout())
+            // A request body is one short form line; its write is bounded like a read.
             .writeTimeout(settings.readTimeout())
             .callTimeout(settings.callTimeout())
             .build();
