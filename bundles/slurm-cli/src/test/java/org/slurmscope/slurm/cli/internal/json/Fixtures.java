@@ -20,6 +20,8 @@ import org.slurmscope.api.slurm.SlurmSourceException;
  *   <li>{@code testbed-22.05/}, {@code testbed-24.11/}: outputs of the project's test clusters
  *       (Debian's Slurm 22.05.8 and 24.11.5) with the seeded jobs 1 to 20 and nodes node01-node06
  *       or cn01-cn06;
+ *   <li>{@code slurmrestd/}: slurmrestd answers of Slurm 24.05 to 25.11 from the test assets of
+ *       rackslab/Slurm-web, which the command line tools print in the same format;
  *   <li>{@code edited/}: copies of those with one field changed on purpose.
  * </ul>
  */
