@@ -61,6 +61,7 @@ class OnceTestbedIT {
   void nodeMetricsEqualDirectPromql() throws Exception {
     Testbed testbed = Testbed.require();
     Path config = testbed.writeConfig(dir.resolve("site"));
+    testbed.awaitRateWindow(Duration.ofMinutes(1));
 
     Map<String, Double> cpuBefore = testbed.promql(CPU);
     Map<String, Double> memoryBefore = testbed.promql(MEMORY);

@@ -70,6 +70,22 @@ final class Testbed {
     return dir;
   }
 
+  /**
+   * Waits until Prometheus holds a full window of the given length, because {@code rate()} over a
+   * window that is not yet filled gives wrong values: the window, plus 15 s for the first scrape.
+   */
+  void awaitRateWindow(Duration window) throws InterruptedException {
+    String startedAt = System.getenv("TESTBED_PROMETHEUS_STARTED_AT");
+    if (startedAt == null || startedAt.isBlank()) {
+      return;
+    }
+    long readyAt = Long.parseLong(startedAt.strip()) + window.toSeconds() + 15;
+    long waitSeconds = readyAt - java.time.Instant.now().getEpochSecond();
+    if (waitSeconds > 0) {
+      Thread.sleep(waitSeconds * 1000);
+    }
+  }
+
   /** Runs a SLURM command against the testbed and returns its standard output. */
   String slurm(String... command) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
