@@ -1,0 +1,94 @@
+package org.slurmscope.demo.internal;
+
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Owns the configuration {@value DemoSettings#PID} and the one {@link DemoCluster} that the demo
+ * SLURM and metric sources share, so both describe the same cluster.
+ *
+ * <p>A new configuration is checked before it replaces the current one: an invalid one fails
+ * activation (the sources then stay unsatisfied) or, on modification, leaves the last good cluster
+ * in place. Either way SCR logs the exception, whose message names the key, value and rule.
+ */
+@Component(
+    service = DemoClusterProvider.class,
+    configurationPid = DemoSettings.PID,
+    configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = DemoConfiguration.class)
+public final class DemoClusterProvider {
+
+  /** The settings in force and the cluster built from them, swapped as one. */
+  private record Simulation(DemoSettings settings, DemoCluster cluster) {}
+
+  @Reference(service = LoggerFactory.class)
+  private Logger logger;
+
+  private volatile Simulation simulation;
+
+  @Activate
+  void activate(Map<String, Object> properties) {
+    configure(properties);
+    log("Demo cluster started");
+  }
+
+  @Modified
+  void modified(Map<String, Object> properties) {
+    configure(properties);
+    log("Demo cluster reconfigured");
+  }
+
+  /**
+   * Validates the properties and swaps in the cluster they describe; the cluster is rebuilt only
+   * when its seed, sizes or name change.
+   *
+   * @throws IllegalArgumentException when a value is invalid; the current cluster stays
+   */
+  void configure(Map<String, ?> properties) {
+    DemoSettings settings = DemoSettings.parse(properties);
+    Simulation current = simulation;
+    DemoCluster cluster =
+        current != null && current.settings().describesSameCluster(settings)
+            ? current.cluster()
+            : new DemoCluster(
+                settings.seed(), settings.nodes(), settings.jobs(), settings.clusterName());
+    simulation = new Simulation(settings, cluster);
+  }
+
+  /** Returns the cluster of the settings in force. */
+  DemoCluster cluster() {
+    return simulation.cluster();
+  }
+
+  /** Returns the settings in force. */
+  DemoSettings settings() {
+    return simulation.settings();
+  }
+
+  /** Sleeps for the configured {@code latencyMillis}, so a fetch takes as long as a slow source. */
+  void simulateLatency() throws InterruptedException {
+    long latency = simulation.settings().latencyMillis();
+    if (latency > 0) {
+      Thread.sleep(latency);
+    }
+  }
+
+  private void log(String event) {
+    DemoSettings settings = simulation.settings();
+    logger.debug(
+        "{}: cluster {}, {} nodes, about {} jobs, seed {}, latency {} ms",
+        event,
+        settings.clusterName(),
+        settings.nodes(),
+        settings.jobs(),
+        settings.seed(),
+        settings.latencyMillis());
+  }
+}
