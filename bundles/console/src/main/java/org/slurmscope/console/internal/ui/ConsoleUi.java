@@ -43,6 +43,7 @@ public final class ConsoleUi {
   private final Clock clock;
 
   private Table cachedTable;
+  private int[] cachedWidths;
   private Object cachedTableKey;
 
   public ConsoleUi(
@@ -111,7 +112,8 @@ public final class ConsoleUi {
     TerminalSize size = screen.getTerminalSize();
     Table table = currentTable(state);
     model.follow(table.rows().stream().map(Table.Row::key).toList(), ScreenPainter.pageRows(size));
-    ScreenPainter.paint(screen.newTextGraphics(), size, model, state, views(), table, version, now);
+    ScreenPainter.paint(
+        screen.newTextGraphics(), size, model, state, views(), table, cachedWidths, version, now);
     // AUTOMATIC redraws everything after a resize, and only the changed cells otherwise.
     screen.refresh(Screen.RefreshType.AUTOMATIC);
   }
@@ -145,6 +147,7 @@ public final class ConsoleUi {
       table = view.table(state, overlays, new ViewContext(user, model.allUsers()));
     }
     cachedTable = TableFilter.apply(table, model.filter());
+    cachedWidths = ScreenPainter.widths(cachedTable);
     cachedTableKey = key;
     return cachedTable;
   }

@@ -30,6 +30,9 @@ final class ScreenPainter {
   /** Rows below the table body: the status bar. */
   static final int BOTTOM_ROWS = 1;
 
+  /** Spaces between two columns. */
+  static final int COLUMN_GAP = 2;
+
   private ScreenPainter() {}
 
   /** Returns how many table rows fit on a screen of the given size. */
@@ -44,6 +47,7 @@ final class ScreenPainter {
       ClusterState state,
       List<ConsoleView> views,
       Table table,
+      int[] widths,
       String version,
       Instant now) {
     graphics.setBackgroundColor(TextColor.ANSI.DEFAULT);
@@ -55,7 +59,7 @@ final class ScreenPainter {
       HelpScreen.paint(graphics, size, views);
     } else {
       title(graphics, size, model, table);
-      body(graphics, size, model, table);
+      body(graphics, size, model, table, widths);
     }
     statusBar(graphics, size, model, state, now);
   }
@@ -126,9 +130,8 @@ final class ScreenPainter {
   }
 
   private static void body(
-      TextGraphics graphics, TerminalSize size, ConsoleModel model, Table table) {
+      TextGraphics graphics, TerminalSize size, ConsoleModel model, Table table, int[] widths) {
     List<ColumnSpec> columns = table.columns();
-    int[] widths = widths(columns);
     graphics.enableModifiers(SGR.BOLD);
     drawRow(graphics, size, 3, widths, columns, columns.stream().map(ColumnSpec::title).toList());
     graphics.disableModifiers(SGR.BOLD);
@@ -155,10 +158,24 @@ final class ScreenPainter {
     }
   }
 
-  private static int[] widths(List<ColumnSpec> columns) {
+  /**
+   * Returns each column's width: as wide as its widest cell or its title, but no wider than the
+   * column's preferred width unless the title needs it, so sparse columns leave room for others.
+   */
+  static int[] widths(Table table) {
+    List<ColumnSpec> columns = table.columns();
     int[] widths = new int[columns.size()];
     for (int i = 0; i < widths.length; i++) {
-      widths[i] = Math.max(columns.get(i).width(), columns.get(i).title().length());
+      widths[i] = columns.get(i).title().length();
+    }
+    for (Table.Row row : table.rows()) {
+      for (int i = 0; i < widths.length; i++) {
+        widths[i] = Math.max(widths[i], row.cells().get(i).text().length());
+      }
+    }
+    for (int i = 0; i < widths.length; i++) {
+      widths[i] =
+          Math.min(widths[i], Math.max(columns.get(i).width(), columns.get(i).title().length()));
     }
     return widths;
   }
@@ -174,7 +191,7 @@ final class ScreenPainter {
     for (int i = 0; i < texts.size() && column < size.getColumns(); i++) {
       String text = fit(texts.get(i), widths[i], columns.get(i).alignment());
       put(graphics, column, row, size.getColumns() - column, text);
-      column += widths[i] + 1;
+      column += widths[i] + COLUMN_GAP;
     }
   }
 
@@ -197,7 +214,7 @@ final class ScreenPainter {
           row,
           size.getColumns() - column,
           fit(cell.text(), widths[i], columns.get(i).alignment()));
-      column += widths[i] + 1;
+      column += widths[i] + COLUMN_GAP;
     }
     graphics.setForegroundColor(TextColor.ANSI.DEFAULT);
   }

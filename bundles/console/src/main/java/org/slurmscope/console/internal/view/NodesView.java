@@ -24,7 +24,7 @@ public final class NodesView implements ConsoleView {
   static final List<Column<Node>> COLUMNS =
       List.of(
           new Column<>("name", "NAME", 12, Alignment.LEFT, (node, state) -> Cell.text(node.name())),
-          new Column<>("state", "STATE", 16, Alignment.LEFT, (node, state) -> stateCell(node)),
+          new Column<>("state", "STATE", 20, Alignment.LEFT, (node, state) -> stateCell(node)),
           new Column<>(
               "partitions",
               "PARTITIONS",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class TableWriterTest {
                   "node01",
                   List.of(
                       Cell.text("node01"),
-                      new Cell("4/8", Map.of("allocated", 4, "total", 8), Tone.NORMAL),
+                      new Cell("4/8", pair(4, 8), Tone.NORMAL),
                       new Cell("NaN", Double.NaN, Tone.DIM))),
               new Table.Row(
                   "a,b",
@@ -63,6 +64,13 @@ class TableWriterTest {
 
     assertThat(table.split("\n"))
         .containsExactly("NAME    CPUS  CPU%", "node01   4/8   NaN", "a,\"b\"    n/a  12.5");
+  }
+
+  private static Map<String, Object> pair(int allocated, int total) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("allocated", allocated);
+    values.put("total", total);
+    return values;
   }
 
   private static String write(String format) throws IOException {
