@@ -126,9 +126,9 @@ final class CycleJob {
   }
 
   /**
-   * * Computes a short debug job. The two lanes of a debug node are half a cycle apart, so a job
-   * ends every 60 s, and outcomes follow {@link #DEBUG_OUTCOMES} in turn. Any {@link
-   * #LINGER_SECONDS} window therefore contains five consecutive ends, one of each outcome.
+   * Computes a short debug job. The two lanes of a debug node are half a cycle apart, so a job ends
+   * every 60 s, and outcomes follow {@link #DEBUG_OUTCOMES} in turn. Any {@link #LINGER_SECONDS}
+   * window therefore contains five consecutive ends, one of each outcome.
    */
   private void loadDebug(long cycleStart) {
     outcome = DEBUG_OUTCOMES[(int) Math.floorMod(2 * cycle + lane.member, DEBUG_OUTCOMES.length)];
@@ -185,7 +185,7 @@ final class CycleJob {
   }
 
   /**
-   * * Returns the pending reason at a moment. A job with a special reason (held, dependency, QOS
+   * Returns the pending reason at a moment. A job with a special reason (held, dependency, QOS
    * limit) keeps it for the first 70% of its wait and then queues like the others. A job with a
    * begin time keeps that reason until it starts. Otherwise the first job in its lane's queue waits
    * for resources and the rest for priority.

@@ -41,7 +41,7 @@ final class Lane {
   /** False when the configured job count is too small for this lane to run anything. */
   final boolean active;
 
-  /** Mean time a job waits between submission and start, in cycles. */
+  /** For a single or multi-node lane, the mean wait between submission and start, in cycles. */
   final double queueDepth;
 
   /** The maximum number of seconds by which a job of this lane is submitted before its cycle. */

@@ -271,9 +271,9 @@ final class LayoutBuilder {
   }
 
   /**
-   * * Adds the half-node lane of one node of a rotation of three, a third of a cycle apart. Each
-   * node drains for the second half of its cycle while its job finishes, so at any moment at least
-   * one of the three is draining.
+   * Adds the half-node lane of one node of a rotation of three, a third of a cycle apart. Each node
+   * drains for the second half of its cycle while its job finishes, so at any moment at least one
+   * of the three is draining.
    */
   private void addRotatingDrainLane(NodeDraft node, int member, long phase) {
     long cycle = CycleJob.ROTATING_DRAIN_CYCLE_SECONDS;
@@ -385,7 +385,7 @@ final class LayoutBuilder {
   // Job count
 
   /**
-   * * Fits the number of listed jobs to the configured count. Lanes are switched on in order, the
+   * Fits the number of listed jobs to the configured count. Lanes are switched on in order, the
    * showcase lanes first and then the others in random order, while the expected number of listed
    * jobs stays within the count. Whatever is left is spread over the ordinary lanes as a deeper
    * queue of pending jobs. The estimates are means, so the count at a moment varies around it.

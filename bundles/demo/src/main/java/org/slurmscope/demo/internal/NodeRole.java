@@ -1,8 +1,8 @@
 package org.slurmscope.demo.internal;
 
 /**
- * * The part a node plays in the simulation. Most nodes are {@link #NORMAL}. A few play a fixed
- * role so that every common node and job state is on screen at any time at the default size.
+ * The part a node plays in the simulation. Most nodes are {@link #NORMAL}. A few play a fixed role
+ * so that every common node and job state is on screen at any time at the default size.
  */
 enum NodeRole {
   /** Runs jobs on its lanes. */

@@ -3,9 +3,9 @@ package org.slurmscope.demo.internal;
 import java.util.List;
 
 /**
- * * The kinds of work the demo cluster runs, each with its partition, users and job names. User
- * names and accounts are invented. Job names are those of common HPC codes, so that a screen of
- * them reads like a real queue.
+ * The kinds of work the demo cluster runs, each with its partition, users and job names. User names
+ * and accounts are invented. Job names are those of common HPC codes, so that a screen of them
+ * reads like a real queue.
  */
 enum Workload {
   CPU(
