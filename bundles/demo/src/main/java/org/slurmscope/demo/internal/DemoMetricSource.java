@@ -14,7 +14,8 @@ import org.slurmscope.api.metrics.MetricSource;
 @Component(service = MetricSource.class, property = MetricSource.PROPERTY_SOURCE + "=demo")
 public final class DemoMetricSource implements MetricSource {
 
-  @Reference private DemoClusterProvider provider;
+  // Package-private so that tests can set it without a framework.
+  @Reference DemoClusterProvider provider;
 
   @Override
   public MetricSnapshot fetch(Set<String> metrics) throws InterruptedException {

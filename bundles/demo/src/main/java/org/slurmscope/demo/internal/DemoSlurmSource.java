@@ -10,7 +10,8 @@ import org.slurmscope.api.slurm.SlurmSource;
 @Component(service = SlurmSource.class, property = SlurmSource.PROPERTY_SOURCE + "=demo")
 public final class DemoSlurmSource implements SlurmSource {
 
-  @Reference private DemoClusterProvider provider;
+  // Package-private so that tests can set it without a framework.
+  @Reference DemoClusterProvider provider;
 
   @Override
   public SlurmSnapshot fetch() throws InterruptedException {
