@@ -14,14 +14,17 @@ import org.osgi.service.metatype.annotations.Designate;
  * Owns the configuration {@value DemoSettings#PID} and the one {@link DemoCluster} that the demo
  * SLURM and metric sources share, so both describe the same cluster.
  *
- * <p>A new configuration is checked before it replaces the current one: an invalid one fails
- * activation (the sources then stay unsatisfied) or, on modification, leaves the last good cluster
- * in place. Either way SCR logs the exception, whose message names the key, value and rule.
+ * <p>A new configuration is checked before it replaces the current one. An invalid one fails
+ * activation, so the demo sources cannot run, or leaves the last good cluster in place when it
+ * modifies a running component. Either way SCR logs the exception, whose message names the key,
+ * value and rule. The component is immediate, so an invalid configuration is reported when it
+ * arrives rather than when a source is first used.
  */
 @Component(
     service = DemoClusterProvider.class,
     configurationPid = DemoSettings.PID,
-    configurationPolicy = ConfigurationPolicy.OPTIONAL)
+    configurationPolicy = ConfigurationPolicy.OPTIONAL,
+    immediate = true)
 @Designate(ocd = DemoConfiguration.class)
 public final class DemoClusterProvider {
 
