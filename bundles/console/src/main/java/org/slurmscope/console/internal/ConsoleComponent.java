@@ -164,7 +164,11 @@ public final class ConsoleComponent {
       OncePrinter printer =
           new OncePrinter(stateService::current, this::sortedViews, this::overlayList);
       code = printer.run(view, format, timeout, System.getProperty("user.name", ""), out, err);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      // The reader went away, as with `slurmscope --once jobs | head`: it has what it wanted.
+      logger.debug("--once {}: output closed early: {}", view, e.getMessage());
+      code = OncePrinter.EXIT_OK;
+    } catch (RuntimeException e) {
       logger.error("--once {} failed", view, e);
       err.println("slurmscope: --once " + view + " failed: " + e);
     } catch (InterruptedException e) {

@@ -34,9 +34,6 @@ public final class DemoCluster {
   /** The Slurm release whose states the simulation follows, marked as simulated. */
   public static final String SLURM_VERSION = "24.11.5 (demo)";
 
-  /** The data format snapshots report, where a real source gives its API version. */
-  public static final String API_VERSION = "demo";
-
   /** The query text of every metric result, so that a cell can show where its value came from. */
   public static final String METRIC_QUERY = "demo: simulated";
 
@@ -108,7 +105,7 @@ public final class DemoCluster {
     }
     List<Job> jobs = new JobLister(layout, seed, second).list();
     return new SlurmSnapshot(
-        clusterName, SLURM_VERSION, API_VERSION, time, jobs, nodes, layout.partitions(), List.of());
+        clusterName, SLURM_VERSION, null, time, jobs, nodes, layout.partitions(), List.of());
   }
 
   /**

@@ -55,7 +55,8 @@ class DemoClusterDeterminismTest {
 
     assertThat(snapshot.cluster()).isEqualTo("lab");
     assertThat(snapshot.slurmVersion()).contains("demo");
-    assertThat(snapshot.apiVersion()).isEqualTo("demo");
+    // No API format is involved, so none is claimed.
+    assertThat(snapshot.apiVersion()).isNull();
     assertThat(snapshot.fetchedAt()).isEqualTo(Samples.START);
     assertThat(snapshot.warnings()).isEmpty();
   }
