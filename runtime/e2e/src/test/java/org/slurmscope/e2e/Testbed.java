@@ -71,8 +71,8 @@ final class Testbed {
   }
 
   /**
-   * Waits until Prometheus holds a full window of the given length, because {@code rate()} over a
-   * window that is not yet filled gives wrong values: the window, plus 15 s for the first scrape.
+   * Waits until Prometheus contains a full window of the given length, because {@code rate()} over
+   * a window that is not yet filled gives wrong values: the window, plus 15 s for the first scrape.
    */
   void awaitRateWindow(Duration window) throws InterruptedException {
     String startedAt = System.getenv("TESTBED_PROMETHEUS_STARTED_AT");

@@ -26,7 +26,7 @@ final class Tmux implements AutoCloseable {
 
   /**
    * Starts the command in a detached window of the given size. The window stays open after the
-   * command ends and its last line says "exited N", so a test can see the exit code.
+   * command ends and its last line reads "exited N", so a test can see the exit code.
    */
   static Tmux start(int columns, int rows, Map<String, String> env, String command)
       throws IOException, InterruptedException {

@@ -36,9 +36,10 @@ import org.slurmscope.console.internal.once.OncePrinter;
 import org.slurmscope.console.internal.ui.ConsoleUi;
 
 /**
- * Runs the console as the launcher asks through framework properties: the interactive terminal UI
- * ({@code slurmscope.ui=terminal}), or one {@code --once} print ({@code slurmscope.ui=once}). With
- * neither (tests, embedding) it does nothing. Views and overlays are tracked as they come and go.
+ * Runs the console in the mode the launcher selects with framework properties: the interactive
+ * terminal UI ({@code slurmscope.ui=terminal}), or one {@code --once} print ({@code
+ * slurmscope.ui=once}). With neither (tests, embedding) it does nothing. Views and overlays are
+ * tracked as they come and go.
  */
 @Component(immediate = true)
 public final class ConsoleComponent {

@@ -61,10 +61,16 @@ public final class TableWriter {
 
   /** JSON has no NaN or infinity: those become the strings Prometheus itself uses. */
   private static Object jsonSafe(Object value) {
-    if (value instanceof Double number && (number.isNaN() || number.isInfinite())) {
-      return number.isNaN() ? "NaN" : number > 0 ? "+Inf" : "-Inf";
+    if (!(value instanceof Double number)) {
+      return value;
     }
-    return value;
+    if (number.isNaN()) {
+      return "NaN";
+    }
+    if (number.isInfinite()) {
+      return number > 0 ? "+Inf" : "-Inf";
+    }
+    return number;
   }
 
   private static void json(Table table, Writer out) throws IOException {

@@ -22,7 +22,9 @@ import org.slurmscope.api.state.ClusterState;
  */
 public final class ConsoleUi {
 
-  /** What the UI reads on every turn of its loop; all suppliers must be cheap and thread-safe. */
+  /**
+   * Inputs the UI reads on every turn of its loop. Every supplier must be cheap and thread-safe.
+   */
   public record Sources(
       Supplier<ClusterState> state,
       Supplier<List<ConsoleView>> views,
