@@ -8,10 +8,10 @@ import org.slurmscope.api.slurm.Partition;
 import org.slurmscope.api.slurm.SlurmSnapshot;
 import org.slurmscope.api.slurm.SlurmSourceException;
 import org.slurmscope.slurm.cli.internal.CommandException.Failure;
-import org.slurmscope.slurm.cli.internal.json.SlurmDocument;
-import org.slurmscope.slurm.cli.internal.json.SlurmDocument.Content;
-import org.slurmscope.slurm.cli.internal.json.SlurmJsonDecoder;
-import org.slurmscope.slurm.cli.internal.json.SlurmMeta;
+import org.slurmscope.slurm.json.SlurmDocument;
+import org.slurmscope.slurm.json.SlurmDocument.Content;
+import org.slurmscope.slurm.json.SlurmJsonDecoder;
+import org.slurmscope.slurm.json.SlurmMeta;
 
 /**
  * Builds one snapshot from {@code squeue --json}, the configured nodes command and {@code scontrol

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slurmscope.slurm.cli.internal.CommandException.Failure;
-import org.slurmscope.slurm.cli.internal.json.SlurmDocument;
-import org.slurmscope.slurm.cli.internal.json.SlurmJsonDecoder;
+import org.slurmscope.slurm.json.SlurmDocument;
+import org.slurmscope.slurm.json.SlurmJsonDecoder;
 
 /** Real child processes: shell scripts that print, fail, hang or do not exist. */
 class CommandRunnerTest {
