@@ -2,6 +2,7 @@ package org.slurmscope.api.slurm;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,7 +32,16 @@ import java.util.TreeSet;
  * @param nodeCount the number of nodes allocated or requested
  * @param cpus the number of CPUs allocated or requested
  * @param memory the memory requested
- * @param invalidFields names of the fields above that failed to decode
+ * @param invalidFields names of the fields that failed to decode
+ * @param hetJobId the heterogeneous job's id for a component of one ({@code 1234} of {@code
+ *     1234+1}), else null; since 1.1
+ * @param hetJobOffset the component's offset in its heterogeneous job, else null; since 1.1
+ * @param exitCode how the batch script ended, or null while it runs or when not sent; since 1.1
+ * @param gpus the GPUs allocated, or for a job without an allocation the GPUs requested; {@link
+ *     Gpus#NONE} when none; since 1.1
+ * @param scheduledNodes for a pending job, the nodes Slurm plans to start it on as a hostlist, or
+ *     null; since 1.1
+ * @param hosts the allocated nodes one by one, in Slurm's order; empty when none; since 1.1
  */
 public record Job(
     String id,
@@ -51,12 +61,67 @@ public record Job(
     Integer nodeCount,
     Integer cpus,
     MemoryRequest memory,
-    Set<String> invalidFields) {
+    Set<String> invalidFields,
+    String hetJobId,
+    Integer hetJobOffset,
+    ExitCode exitCode,
+    Gpus gpus,
+    String scheduledNodes,
+    List<String> hosts) {
 
   public Job {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(state, "state");
     invalidFields = Set.copyOf(invalidFields);
+    gpus = gpus == null ? Gpus.NONE : gpus;
+    hosts = hosts == null ? List.of() : List.copyOf(hosts);
+  }
+
+  /** Creates a job without the fields added in 1.1, as sources written for 1.0 do. */
+  public Job(
+      String id,
+      String arrayJobId,
+      String arrayTaskId,
+      String user,
+      String account,
+      String partition,
+      String name,
+      JobState state,
+      String reason,
+      Instant submitTime,
+      Instant startTime,
+      Instant endTime,
+      TimeLimit timeLimit,
+      String nodes,
+      Integer nodeCount,
+      Integer cpus,
+      MemoryRequest memory,
+      Set<String> invalidFields) {
+    this(
+        id,
+        arrayJobId,
+        arrayTaskId,
+        user,
+        account,
+        partition,
+        name,
+        state,
+        reason,
+        submitTime,
+        startTime,
+        endTime,
+        timeLimit,
+        nodes,
+        nodeCount,
+        cpus,
+        memory,
+        invalidFields,
+        null,
+        null,
+        null,
+        Gpus.NONE,
+        null,
+        List.of());
   }
 
   /** Starts a builder for a job with the given id and state. */
@@ -83,12 +148,46 @@ public record Job(
     builder.cpus = cpus;
     builder.memory = memory;
     builder.invalidFields.addAll(invalidFields);
+    builder.hetJobId = hetJobId;
+    builder.hetJobOffset = hetJobOffset;
+    builder.exitCode = exitCode;
+    builder.gpus = gpus;
+    builder.scheduledNodes = scheduledNodes;
+    builder.hosts = hosts;
     return builder;
   }
 
   /** Returns true when the named field was sent but could not be decoded. */
   public boolean isInvalid(String field) {
     return invalidFields.contains(field);
+  }
+
+  /**
+   * Returns Slurm's estimate of when a pending job starts, or null for a job that is not pending or
+   * has no estimate yet.
+   *
+   * @since 1.1
+   */
+  public Instant estimatedStart() {
+    return state.isPending() ? startTime : null;
+  }
+
+  /**
+   * Returns true for a component of a heterogeneous job.
+   *
+   * @since 1.1
+   */
+  public boolean isHeterogeneous() {
+    return hetJobId != null;
+  }
+
+  /**
+   * Returns true for a task or the pending rest of a job array.
+   *
+   * @since 1.1
+   */
+  public boolean isArray() {
+    return arrayJobId != null;
   }
 
   /**
@@ -126,6 +225,12 @@ public record Job(
     private Integer cpus;
     private MemoryRequest memory;
     private final Set<String> invalidFields = new TreeSet<>();
+    private String hetJobId;
+    private Integer hetJobOffset;
+    private ExitCode exitCode;
+    private Gpus gpus = Gpus.NONE;
+    private String scheduledNodes;
+    private List<String> hosts = List.of();
 
     private Builder(String id, JobState state) {
       this.id = id;
@@ -207,6 +312,37 @@ public record Job(
       return this;
     }
 
+    /** Sets the heterogeneous job id and this component's offset; since 1.1. */
+    public Builder hetJob(String id, Integer offset) {
+      hetJobId = id;
+      hetJobOffset = offset;
+      return this;
+    }
+
+    /** Since 1.1. */
+    public Builder exitCode(ExitCode value) {
+      exitCode = value;
+      return this;
+    }
+
+    /** Since 1.1. */
+    public Builder gpus(Gpus value) {
+      gpus = value;
+      return this;
+    }
+
+    /** Since 1.1. */
+    public Builder scheduledNodes(String value) {
+      scheduledNodes = value;
+      return this;
+    }
+
+    /** Since 1.1. */
+    public Builder hosts(List<String> value) {
+      hosts = value;
+      return this;
+    }
+
     /** Marks a field as sent but undecodable; use the record component's name. */
     public Builder invalid(String field) {
       invalidFields.add(field);
@@ -232,7 +368,13 @@ public record Job(
           nodeCount,
           cpus,
           memory,
-          invalidFields);
+          invalidFields,
+          hetJobId,
+          hetJobOffset,
+          exitCode,
+          gpus,
+          scheduledNodes,
+          hosts);
     }
   }
 }

@@ -25,7 +25,10 @@ import java.util.TreeSet;
  *     100)
  * @param reason why the node is down or drained, if it has a reason
  * @param gres the generic resources configured, in Slurm's GRES syntax ({@code gpu:a100:4})
- * @param invalidFields names of the fields above that failed to decode
+ * @param invalidFields names of the fields that failed to decode
+ * @param gpusConfigured the node's GPUs, from its configured GRES; {@link Gpus#NONE} when none;
+ *     since 1.1
+ * @param gpusAllocated the GPUs jobs hold, with their indexes where Slurm sends them; since 1.1
  */
 public record Node(
     String name,
@@ -40,13 +43,50 @@ public record Node(
     Double cpuLoad,
     String reason,
     String gres,
-    Set<String> invalidFields) {
+    Set<String> invalidFields,
+    Gpus gpusConfigured,
+    Gpus gpusAllocated) {
 
   public Node {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(state, "state");
     partitions = partitions == null ? List.of() : List.copyOf(partitions);
     invalidFields = Set.copyOf(invalidFields);
+    gpusConfigured = gpusConfigured == null ? Gpus.NONE : gpusConfigured;
+    gpusAllocated = gpusAllocated == null ? Gpus.NONE : gpusAllocated;
+  }
+
+  /** Creates a node without the fields added in 1.1, as sources written for 1.0 do. */
+  public Node(
+      String name,
+      String hostname,
+      NodeState state,
+      List<String> partitions,
+      Integer cpusAllocated,
+      Integer cpusTotal,
+      Long memoryAllocatedMb,
+      Long memoryTotalMb,
+      Long memoryFreeMb,
+      Double cpuLoad,
+      String reason,
+      String gres,
+      Set<String> invalidFields) {
+    this(
+        name,
+        hostname,
+        state,
+        partitions,
+        cpusAllocated,
+        cpusTotal,
+        memoryAllocatedMb,
+        memoryTotalMb,
+        memoryFreeMb,
+        cpuLoad,
+        reason,
+        gres,
+        invalidFields,
+        Gpus.NONE,
+        Gpus.NONE);
   }
 
   /** Starts a builder for a node with the given name and state. */
@@ -74,6 +114,8 @@ public record Node(
     private String reason;
     private String gres;
     private final Set<String> invalidFields = new TreeSet<>();
+    private Gpus gpusConfigured = Gpus.NONE;
+    private Gpus gpusAllocated = Gpus.NONE;
 
     private Builder(String name, NodeState state) {
       this.name = name;
@@ -130,6 +172,18 @@ public record Node(
       return this;
     }
 
+    /** Since 1.1. */
+    public Builder gpusConfigured(Gpus value) {
+      gpusConfigured = value;
+      return this;
+    }
+
+    /** Since 1.1. */
+    public Builder gpusAllocated(Gpus value) {
+      gpusAllocated = value;
+      return this;
+    }
+
     /** Marks a field as sent but undecodable; use the record component's name. */
     public Builder invalid(String field) {
       invalidFields.add(field);
@@ -150,7 +204,9 @@ public record Node(
           cpuLoad,
           reason,
           gres,
-          invalidFields);
+          invalidFields,
+          gpusConfigured,
+          gpusAllocated);
     }
   }
 }
