@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -77,10 +78,14 @@ public final class Main {
   private static int launch(LaunchOptions options, PrintStream terminalErr)
       throws IOException, BundleException, InterruptedException {
     Layout layout = Layout.of(home(), options, System.getenv());
-    for (Path dir : layout.configDirs()) {
-      if (!Files.isDirectory(dir)) {
-        throw new IOException("configuration folder " + dir + " does not exist");
-      }
+    Path siteDir = layout.configDirs().get(0);
+    if (!Files.isDirectory(siteDir)) {
+      throw new IOException("configuration folder " + siteDir + " does not exist");
+    }
+    // FileInstall watches these, and console toggles write into the user's folder.
+    Files.createDirectories(layout.userConfigDir());
+    for (Path dir : layout.pluginDirs()) {
+      createIfPossible(dir);
     }
     List<FeatureBundles.BundleEntry> bundles =
         FeatureBundles.resolve(layout.featuresFile(), "slurmscope", layout.bundlesDir());
@@ -134,12 +139,20 @@ public final class Main {
     // Raised for troubleshooting with SLURMSCOPE_OPTS="-Dds.loglevel=debug -Dfelix.log.level=4".
     properties.put("felix.log.level", System.getProperty("felix.log.level", "1"));
     properties.put("ds.loglevel", System.getProperty("ds.loglevel", "warn"));
+    String configDirs =
+        layout.configDirs().stream().map(Path::toString).collect(Collectors.joining(","));
+    List<Path> watched = new ArrayList<>(layout.configDirs());
+    layout.pluginDirs().stream().filter(Files::isDirectory).forEach(watched::add);
     properties.put(
         "felix.fileinstall.dir",
-        layout.configDirs().stream().map(Path::toString).collect(Collectors.joining(",")));
+        watched.stream().map(Path::toString).collect(Collectors.joining(",")));
+    // Read by the configuration bundle, which applies the folders' precedence.
+    properties.put("slurmscope.config.dirs", configDirs);
+    properties.put("slurmscope.config.user.dir", layout.userConfigDir().toString());
+    properties.put("felix.fileinstall.start.level", "2");
     properties.put("felix.fileinstall.poll", "500");
     properties.put("felix.fileinstall.noInitialDelay", "true");
-    properties.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
+    properties.put("felix.fileinstall.filter", ".*\\.(cfg|jar)");
     properties.put("felix.fileinstall.log.level", "2");
     // The files stay the source of truth: configuration changed at run time is not written back
     // into the site folder, which may be read-only.
@@ -189,6 +202,15 @@ public final class Main {
     }
     properties.putIfAbsent("version", "unknown");
     return properties;
+  }
+
+  /** Creates a folder; a read-only distribution simply has no site plugins folder. */
+  private static void createIfPossible(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      System.err.println("Plugin folder " + dir + " is not available: " + e);
+    }
   }
 
   private static void removeHook(Thread hook) {

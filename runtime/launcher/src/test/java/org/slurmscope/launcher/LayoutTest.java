@@ -2,8 +2,6 @@ package org.slurmscope.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,9 +12,8 @@ class LayoutTest {
   @TempDir Path dir;
 
   @Test
-  void userFolderAddedAfterSiteFolderWhenPresent() throws IOException {
+  void userFolderComesAfterSiteFolder() {
     Path home = dir.resolve("dist");
-    Files.createDirectories(dir.resolve("xdg-config").resolve("slurmscope"));
 
     Layout layout =
         Layout.of(
@@ -33,9 +30,8 @@ class LayoutTest {
   }
 
   @Test
-  void demoUsesItsOwnFolderOnly() throws IOException {
+  void demoUsesItsOwnFolders() {
     Path home = dir.resolve("dist");
-    Files.createDirectories(dir.resolve("xdg-config").resolve("slurmscope"));
 
     Layout layout =
         Layout.of(
@@ -43,7 +39,23 @@ class LayoutTest {
             LaunchOptions.parse("--demo"),
             Map.of("XDG_CONFIG_HOME", dir.resolve("xdg-config").toString()));
 
-    assertThat(layout.configDirs()).containsExactly(home.resolve("config").resolve("demo"));
+    Path demoUser = dir.resolve("xdg-config").resolve("slurmscope").resolve("demo");
+    assertThat(layout.configDirs())
+        .containsExactly(home.resolve("config").resolve("demo"), demoUser);
+    assertThat(layout.userConfigDir()).isEqualTo(demoUser);
+  }
+
+  @Test
+  void pluginFoldersOfSiteAndUser() {
+    Path home = dir.resolve("dist");
+
+    Layout layout =
+        Layout.of(
+            home, LaunchOptions.parse(), Map.of("XDG_DATA_HOME", dir.resolve("data").toString()));
+
+    assertThat(layout.pluginDirs())
+        .containsExactly(
+            home.resolve("plugins"), dir.resolve("data").resolve("slurmscope").resolve("plugins"));
   }
 
   @Test

@@ -22,8 +22,8 @@ public interface ConfigurationStatus {
   boolean isEnabled(String pid);
 
   /**
-   * Switches a component on or off by writing {@code enabled} into the user's own file for the PID
-   * (created from the site file's values when missing), so that the switch survives a restart.
+   * Switches a component on or off by writing {@code enabled} into the user's own file for the PID,
+   * so that the switch survives a restart; the PID's other keys are left as they are.
    *
    * @return the file written
    * @throws IOException when the file cannot be written; the message names the file

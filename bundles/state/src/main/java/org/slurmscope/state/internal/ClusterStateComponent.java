@@ -69,8 +69,8 @@ public final class ClusterStateComponent implements ClusterStateService {
   }
 
   @Activate
-  void activate(StateConfiguration config) {
-    StateSettings settings = StateSettings.validate(config);
+  void activate(Map<String, Object> properties) {
+    StateSettings settings = StateSettings.from(properties);
     slurmPoller =
         new SourcePoller("slurmscope-slurm-poll", settings.slurmSchedule(), this::pollSlurm);
     metricPoller =
@@ -84,8 +84,8 @@ public final class ClusterStateComponent implements ClusterStateService {
   }
 
   @Modified
-  void modified(StateConfiguration config) {
-    StateSettings settings = StateSettings.validate(config);
+  void modified(Map<String, Object> properties) {
+    StateSettings settings = StateSettings.from(properties);
     slurmPoller.reschedule(settings.slurmSchedule());
     metricPoller.reschedule(settings.metricSchedule());
     logger.debug(

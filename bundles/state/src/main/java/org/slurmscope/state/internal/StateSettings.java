@@ -1,6 +1,8 @@
 package org.slurmscope.state.internal;
 
 import java.time.Duration;
+import java.util.Map;
+import org.slurmscope.api.config.ConfigurationValues;
 
 /** Validated values of {@link StateConfiguration}. */
 record StateSettings(PollSchedule slurmSchedule, PollSchedule metricSchedule) {
@@ -9,30 +11,19 @@ record StateSettings(PollSchedule slurmSchedule, PollSchedule metricSchedule) {
   static final int MAX_SECONDS = 3600;
 
   /**
-   * Checks a configuration.
+   * Reads and checks the raw values of the PID.
    *
-   * @throws IllegalArgumentException naming the PID, the key, the value and the rule
+   * @throws org.slurmscope.api.config.InvalidConfigurationException naming the PID, the key, the
+   *     value and the rule
    */
-  static StateSettings validate(StateConfiguration config) {
+  static StateSettings from(Map<String, Object> properties) {
+    ConfigurationValues values = ConfigurationValues.of(StateConfiguration.PID, properties);
     return new StateSettings(
-        new PollSchedule(seconds("slurmRefreshSeconds", config.slurmRefreshSeconds())),
-        new PollSchedule(seconds("metricRefreshSeconds", config.metricRefreshSeconds())));
+        new PollSchedule(seconds(values, "slurmRefreshSeconds", 30)),
+        new PollSchedule(seconds(values, "metricRefreshSeconds", 15)));
   }
 
-  private static Duration seconds(String key, int value) {
-    if (value < MIN_SECONDS || value > MAX_SECONDS) {
-      throw new IllegalArgumentException(
-          StateConfiguration.PID
-              + ": "
-              + key
-              + "="
-              + value
-              + " is invalid: it must be between "
-              + MIN_SECONDS
-              + " and "
-              + MAX_SECONDS
-              + " seconds");
-    }
-    return Duration.ofSeconds(value);
+  private static Duration seconds(ConfigurationValues values, String key, int fallback) {
+    return Duration.ofSeconds(values.integer(key, fallback, MIN_SECONDS, MAX_SECONDS));
   }
 }
