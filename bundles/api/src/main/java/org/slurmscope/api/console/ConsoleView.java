@@ -34,6 +34,26 @@ public interface ConsoleView {
   String description();
 
   /**
+   * Returns true when the table shows data that is not in the cluster state (such as the plugins
+   * view's bundles), so the console renders it again on every redraw instead of only when the state
+   * changes.
+   *
+   * @since 1.1
+   */
+  default boolean live() {
+    return false;
+  }
+
+  /**
+   * Returns the keys this view reacts to on the selected row.
+   *
+   * @since 1.1
+   */
+  default List<ViewAction> actions() {
+    return List.of();
+  }
+
+  /**
    * Renders the view's table.
    *
    * @param state the state to render; its snapshots may be null before the first poll

@@ -4,7 +4,7 @@
  * picked up by the console while it runs.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.slurmscope.api.console;
 
 import org.osgi.annotation.bundle.Export;
