@@ -15,6 +15,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,13 +29,20 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
+import org.slurmscope.api.config.ConfigurationProblem;
+import org.slurmscope.api.config.ConfigurationStatus;
 import org.slurmscope.api.console.ColumnOverlay;
 import org.slurmscope.api.console.ConsoleView;
+import org.slurmscope.api.state.ClusterState;
 import org.slurmscope.api.state.ClusterStateService;
 import org.slurmscope.console.internal.once.OncePrinter;
 import org.slurmscope.console.internal.ui.ConsoleUi;
+import org.slurmscope.console.internal.ui.OverlayToggle;
+import org.slurmscope.console.internal.view.PluginsView;
 
 /**
  * Runs the console in the mode the launcher selects with framework properties: the interactive
@@ -49,7 +58,27 @@ public final class ConsoleComponent {
   @Reference(service = LoggerFactory.class)
   private Logger logger;
 
-  @Reference private ClusterStateService stateService;
+  /** Optional, so that the console still starts and says why when the state component cannot. */
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  private volatile ClusterStateService stateService;
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  private volatile ConfigurationStatus configuration;
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  private volatile ServiceComponentRuntime runtime;
+
+  /** The state shown while the state component is unavailable. */
+  private final ClusterState noState = ClusterState.initial(Instant.now());
 
   @Reference(
       target = "(slurmscope.exit=true)",
@@ -163,7 +192,7 @@ public final class ConsoleComponent {
       Writer out =
           new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8);
       OncePrinter printer =
-          new OncePrinter(stateService::current, this::sortedViews, this::overlayList);
+          new OncePrinter(this::currentState, this::sortedViews, this::overlayList, this::problems);
       code = printer.run(view, format, timeout, System.getProperty("user.name", ""), out, err);
     } catch (IOException e) {
       // The reader went away, as with `slurmscope --once jobs | head`: it has what it wanted.
@@ -181,7 +210,76 @@ public final class ConsoleComponent {
 
   private ConsoleUi.Sources sources() {
     return new ConsoleUi.Sources(
-        stateService::current, this::sortedViews, this::overlayList, stateService::refreshNow);
+        this::currentState,
+        this::sortedViews,
+        this::overlayList,
+        this::refreshNow,
+        this::problems,
+        this::overlayToggles,
+        this::togglePid);
+  }
+
+  private ClusterState currentState() {
+    ClusterStateService service = stateService;
+    return service == null ? noState : service.current();
+  }
+
+  private void refreshNow() {
+    ClusterStateService service = stateService;
+    if (service != null) {
+      service.refreshNow();
+    }
+  }
+
+  /** Configuration rejections, and a missing state component, for the status bar. */
+  private List<String> problems() {
+    List<String> problems = new ArrayList<>();
+    ConfigurationStatus status = configuration;
+    if (status != null) {
+      for (ConfigurationProblem problem : status.problems()) {
+        String effect = problem.active() ? "last good values in force" : "component inactive";
+        problems.add("Configuration rejected (" + effect + "): " + problem.message());
+      }
+    }
+    if (stateService == null) {
+      problems.add("The state component is not active, so no data is polled: see :plugins");
+    }
+    return problems;
+  }
+
+  /** The overlay keys, read from the component descriptions so that they work while off. */
+  private List<OverlayToggle> overlayToggles() {
+    ServiceComponentRuntime scr = runtime;
+    ConfigurationStatus status = configuration;
+    if (scr == null) {
+      return List.of();
+    }
+    List<OverlayToggle> toggles = new ArrayList<>();
+    for (ComponentDescriptionDTO component : scr.getComponentDescriptionDTOs()) {
+      Object key = component.properties.get(OverlayToggle.KEY_PROPERTY);
+      Object view = component.properties.get(OverlayToggle.VIEW_PROPERTY);
+      if (key == null
+          || view == null
+          || key.toString().isEmpty()
+          || component.configurationPid.length == 0) {
+        continue;
+      }
+      String pid = component.configurationPid[0];
+      Object name = component.properties.getOrDefault("slurmscope.overlay.name", pid);
+      boolean enabled = status == null || status.isEnabled(pid);
+      toggles.add(
+          new OverlayToggle(
+              key.toString().charAt(0), name.toString(), pid, view.toString(), enabled));
+    }
+    return toggles;
+  }
+
+  private String togglePid(String pid) {
+    ConfigurationStatus status = configuration;
+    if (status == null) {
+      return "The configuration bundle is not active, so overlays cannot be switched";
+    }
+    return PluginsView.switchPid(status, pid);
   }
 
   private List<ConsoleView> sortedViews() {

@@ -37,14 +37,22 @@ public final class OncePrinter {
   private final Supplier<ClusterState> state;
   private final Supplier<List<ConsoleView>> views;
   private final Supplier<List<ColumnOverlay>> overlays;
+  private final Supplier<List<String>> problems;
 
+  /**
+   * Creates the printer.
+   *
+   * @param problems configuration problems, printed when no data arrives because of them
+   */
   public OncePrinter(
       Supplier<ClusterState> state,
       Supplier<List<ConsoleView>> views,
-      Supplier<List<ColumnOverlay>> overlays) {
+      Supplier<List<ColumnOverlay>> overlays,
+      Supplier<List<String>> problems) {
     this.state = state;
     this.views = views;
     this.overlays = overlays;
+    this.problems = problems;
   }
 
   /**
@@ -73,6 +81,7 @@ public final class OncePrinter {
     }
     if (current.slurm() == null) {
       err.println("slurmscope: no SLURM data: " + slurmProblem(current));
+      problems.get().forEach(problem -> err.println("slurmscope: " + problem));
       return EXIT_FAILED;
     }
     Table table = view.table(current, overlays.get(), new ViewContext(user, true));

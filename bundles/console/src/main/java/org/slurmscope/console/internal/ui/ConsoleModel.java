@@ -34,6 +34,7 @@ final class ConsoleModel {
   private String notice = "";
   private boolean quit;
   private boolean refreshRequested;
+  private Character unhandledKey;
 
   ConsoleModel(String initialView, boolean allUsers) {
     this.viewName = initialView;
@@ -74,6 +75,18 @@ final class ConsoleModel {
 
   boolean quitRequested() {
     return quit;
+  }
+
+  /** Returns, once, a key the console itself does not use, for the view's actions. */
+  Character takeUnhandledKey() {
+    Character key = unhandledKey;
+    unhandledKey = null;
+    return key;
+  }
+
+  /** Shows a one-line message in the status bar until the next key. */
+  void notice(String message) {
+    notice = message;
   }
 
   /** Returns true once after the user asked for a refresh. */
@@ -145,6 +158,8 @@ final class ConsoleModel {
           if (index < views.size()) {
             switchTo(views.get(index).name());
           }
+        } else {
+          unhandledKey = c;
         }
       }
     }

@@ -7,12 +7,15 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slurmscope.api.console.ColumnOverlay;
 import org.slurmscope.api.console.ConsoleView;
 import org.slurmscope.api.console.Table;
+import org.slurmscope.api.console.ViewAction;
 import org.slurmscope.api.console.ViewContext;
 import org.slurmscope.api.state.ClusterState;
 
@@ -24,12 +27,33 @@ public final class ConsoleUi {
 
   /**
    * Inputs the UI reads on every turn of its loop. Every supplier must be cheap and thread-safe.
+   *
+   * @param state the latest cluster state
+   * @param views the views, in number-key order
+   * @param overlays the active column overlays
+   * @param refresh asks every source to poll now
+   * @param problems configuration problems and other conditions the status bar must show
+   * @param toggles the overlay keys, including those of overlays that are off
+   * @param toggle switches an overlay's PID and returns a message
    */
   public record Sources(
       Supplier<ClusterState> state,
       Supplier<List<ConsoleView>> views,
       Supplier<List<ColumnOverlay>> overlays,
-      Runnable refresh) {}
+      Runnable refresh,
+      Supplier<List<String>> problems,
+      Supplier<List<OverlayToggle>> toggles,
+      Function<String, String> toggle) {
+
+    /** Sources without configuration problems or overlay keys, for tests and embedding. */
+    public static Sources of(
+        Supplier<ClusterState> state,
+        Supplier<List<ConsoleView>> views,
+        Supplier<List<ColumnOverlay>> overlays,
+        Runnable refresh) {
+      return new Sources(state, views, overlays, refresh, List::of, List::of, pid -> "");
+    }
+  }
 
   /** How often the loop checks for keys and new state when idle. */
   private static final Duration TICK = Duration.ofMillis(50);
@@ -107,6 +131,31 @@ public final class ConsoleUi {
     if (model.takeRefreshRequest()) {
       sources.refresh().run();
     }
+    Character unhandled = model.takeUnhandledKey();
+    if (unhandled != null) {
+      runKey(unhandled, table);
+    }
+  }
+
+  /** Runs the current view's action or overlay toggle bound to a key. */
+  private void runKey(char key, Table table) {
+    ConsoleView view = currentView();
+    if (view == null) {
+      return;
+    }
+    for (ViewAction action : view.actions()) {
+      if (action.key() == key) {
+        String row = table.rows().isEmpty() ? null : table.rows().get(model.selected()).key();
+        model.notice(action.action().apply(row));
+        return;
+      }
+    }
+    for (OverlayToggle toggle : sources.toggles().get()) {
+      if (toggle.key() == key && toggle.rowKind().equals(view.rowKind())) {
+        model.notice(sources.toggle().apply(toggle.pid()));
+        return;
+      }
+    }
   }
 
   /** Draws one frame; visible for the screen tests. */
@@ -114,10 +163,40 @@ public final class ConsoleUi {
     TerminalSize size = screen.getTerminalSize();
     Table table = currentTable(state);
     model.follow(table.rows().stream().map(Table.Row::key).toList(), ScreenPainter.pageRows(size));
-    ScreenPainter.paint(
-        screen.newTextGraphics(), size, model, state, views(), table, cachedWidths, version, now);
+    ScreenPainter.Frame frame =
+        new ScreenPainter.Frame(
+            model,
+            state,
+            views(),
+            table,
+            cachedWidths,
+            version,
+            now,
+            sources.problems().get(),
+            helpLines());
+    ScreenPainter.paint(screen.newTextGraphics(), size, frame);
     // AUTOMATIC redraws everything after a resize, and only the changed cells otherwise.
     screen.refresh(Screen.RefreshType.AUTOMATIC);
+  }
+
+  /** Keys of the current view: its actions and the overlay toggles for its rows. */
+  private List<String> helpLines() {
+    ConsoleView view = currentView();
+    List<String> lines = new ArrayList<>();
+    if (view == null) {
+      return lines;
+    }
+    for (ViewAction action : view.actions()) {
+      lines.add("  " + action.key() + "            " + action.description());
+    }
+    for (OverlayToggle toggle : sources.toggles().get()) {
+      if (toggle.rowKind().equals(view.rowKind())) {
+        String change = toggle.enabled() ? "off" : "on";
+        lines.add(
+            "  " + toggle.key() + "            switch the " + toggle.name() + " columns " + change);
+      }
+    }
+    return lines;
   }
 
   ConsoleModel model() {
@@ -132,13 +211,16 @@ public final class ConsoleUi {
   private Table currentTable(ClusterState state) {
     ConsoleView view = currentView();
     List<ColumnOverlay> overlays = sources.overlays().get();
+    // A live view is rendered again every second; others only when the state changes.
+    long liveTick = view != null && view.live() ? clock.millis() / 1000 : 0;
     Object key =
         List.of(
             state.generation(),
             view == null ? "" : view,
             overlays,
             model.allUsers(),
-            model.filter());
+            model.filter(),
+            liveTick);
     if (cachedTable != null && Objects.equals(key, cachedTableKey)) {
       return cachedTable;
     }

@@ -24,8 +24,14 @@ final class HelpScreen {
 
   private HelpScreen() {}
 
-  static void paint(TextGraphics graphics, TerminalSize size, List<ConsoleView> views) {
+  static void paint(
+      TextGraphics graphics, TerminalSize size, List<ConsoleView> views, List<String> viewKeys) {
     List<String> lines = new ArrayList<>(KEYS);
+    if (!viewKeys.isEmpty()) {
+      lines.add("");
+      lines.add("Keys of this view");
+      lines.addAll(viewKeys);
+    }
     lines.add("");
     lines.add("Views");
     for (int i = 0; i < views.size(); i++) {

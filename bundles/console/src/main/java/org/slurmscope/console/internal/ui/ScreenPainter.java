@@ -40,28 +40,44 @@ final class ScreenPainter {
     return Math.max(0, size.getRows() - TOP_ROWS - BOTTOM_ROWS);
   }
 
-  static void paint(
-      TextGraphics graphics,
-      TerminalSize size,
+  /**
+   * Everything one frame shows.
+   *
+   * @param model the UI state: view, selection, filter, mode
+   * @param state the cluster state
+   * @param views the views, in number-key order
+   * @param table the current view's table, filtered
+   * @param widths the column widths of the table
+   * @param version the slurmscope version for the header
+   * @param now the time data ages are computed against
+   * @param problems conditions the status bar shows, most important first
+   * @param viewKeys help lines for the current view's own keys
+   */
+  record Frame(
       ConsoleModel model,
       ClusterState state,
       List<ConsoleView> views,
       Table table,
       int[] widths,
       String version,
-      Instant now) {
+      Instant now,
+      List<String> problems,
+      List<String> viewKeys) {}
+
+  static void paint(TextGraphics graphics, TerminalSize size, Frame frame) {
+    ConsoleModel model = frame.model();
     graphics.setBackgroundColor(TextColor.ANSI.DEFAULT);
     graphics.setForegroundColor(TextColor.ANSI.DEFAULT);
     graphics.fill(' ');
-    header(graphics, size, state, version);
-    tabs(graphics, size, model, views);
+    header(graphics, size, frame.state(), frame.version());
+    tabs(graphics, size, model, frame.views());
     if (model.mode() == ConsoleModel.Mode.HELP) {
-      HelpScreen.paint(graphics, size, views);
+      HelpScreen.paint(graphics, size, frame.views(), frame.viewKeys());
     } else {
-      title(graphics, size, model, table);
-      body(graphics, size, model, table, widths);
+      title(graphics, size, model, frame.table());
+      body(graphics, size, model, frame.table(), frame.widths());
     }
-    statusBar(graphics, size, model, state, now);
+    statusBar(graphics, size, frame);
   }
 
   private static void header(
@@ -219,12 +235,10 @@ final class ScreenPainter {
     graphics.setForegroundColor(TextColor.ANSI.DEFAULT);
   }
 
-  private static void statusBar(
-      TextGraphics graphics,
-      TerminalSize size,
-      ConsoleModel model,
-      ClusterState state,
-      Instant now) {
+  private static void statusBar(TextGraphics graphics, TerminalSize size, Frame frame) {
+    ConsoleModel model = frame.model();
+    ClusterState state = frame.state();
+    Instant now = frame.now();
     int row = size.getRows() - 1;
     String left;
     TextColor color = TextColor.ANSI.DEFAULT;
@@ -234,6 +248,9 @@ final class ScreenPainter {
       left = "/" + model.input() + "█";
     } else if (!model.notice().isEmpty()) {
       left = model.notice();
+    } else if (!frame.problems().isEmpty()) {
+      left = frame.problems().get(0);
+      color = TextColor.ANSI.RED;
     } else if (!state.slurmStatus().message().isEmpty()) {
       left = "SLURM: " + state.slurmStatus().message();
       color = TextColor.ANSI.RED;

@@ -35,7 +35,7 @@ class ConsoleScreenTest {
     ui =
         new ConsoleUi(
             screen,
-            new ConsoleUi.Sources(TestStates::state, () -> views, List::of, () -> {}),
+            ConsoleUi.Sources.of(TestStates::state, () -> views, List::of, () -> {}),
             "alice",
             "0.1.0",
             "nodes",

@@ -19,7 +19,13 @@ import org.slurmscope.api.slurm.Node;
 @Component(
     service = ColumnOverlay.class,
     configurationPid = NodeOverlayConfiguration.PID,
-    configurationPolicy = ConfigurationPolicy.OPTIONAL)
+    configurationPolicy = ConfigurationPolicy.OPTIONAL,
+    // The console's nodes view switches these columns with m, also while they are off.
+    property = {
+      "slurmscope.overlay.key=m",
+      "slurmscope.overlay.view=" + ColumnOverlay.NODES,
+      "slurmscope.overlay.name=node metric"
+    })
 @Designate(ocd = NodeOverlayConfiguration.class)
 public final class NodeMetricsOverlay implements ColumnOverlay {
 

@@ -1,5 +1,8 @@
 package org.slurmscope.overlay.nodes.internal;
 
+import java.util.Map;
+import org.slurmscope.api.config.ConfigurationValues;
+import org.slurmscope.api.config.InvalidConfigurationException;
 import org.slurmscope.api.console.Tone;
 
 /**
@@ -20,6 +23,26 @@ record Thresholds(double warningPercent, double criticalPercent) {
     double critical = percent("criticalPercent", config.criticalPercent());
     if (warning > critical) {
       throw invalid("warningPercent", warning, "it must not be above criticalPercent=" + critical);
+    }
+    return new Thresholds(warning, critical);
+  }
+
+  /**
+   * Reads and checks the raw values of the PID, as the configuration bundle's validator does.
+   *
+   * @throws org.slurmscope.api.config.InvalidConfigurationException naming the PID, the key, the
+   *     value and the rule
+   */
+  static Thresholds from(Map<String, Object> properties) {
+    ConfigurationValues values = ConfigurationValues.of(NodeOverlayConfiguration.PID, properties);
+    double warning = values.decimal("warningPercent", 80, 0, 100);
+    double critical = values.decimal("criticalPercent", 95, 0, 100);
+    if (warning > critical) {
+      throw new InvalidConfigurationException(
+          NodeOverlayConfiguration.PID,
+          "warningPercent",
+          values.string("warningPercent", "80"),
+          "it must not be above criticalPercent=" + critical);
     }
     return new Thresholds(warning, critical);
   }
