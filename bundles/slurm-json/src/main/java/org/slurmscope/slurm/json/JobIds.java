@@ -14,8 +14,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param id the id as Slurm prints it
  * @param arrayJobId the array's job id for an array record, else null
  * @param arrayTaskId the task id or the pending range for an array record, else null
+ * @param hetJobId the heterogeneous job's id for a component, else null
+ * @param hetJobOffset the component's offset, else null
  */
-record JobIds(String id, String arrayJobId, String arrayTaskId) {
+record JobIds(
+    String id, String arrayJobId, String arrayTaskId, String hetJobId, Integer hetJobOffset) {
+
+  JobIds(String id, String arrayJobId, String arrayTaskId) {
+    this(id, arrayJobId, arrayTaskId, null, null);
+  }
 
   static JobIds read(FieldReader reader, JsonNode job, long jobId) {
     SlurmNumber arrayJob = reader.number("array_job_id", job.get("array_job_id"), "arrayJobId");
@@ -27,7 +34,9 @@ record JobIds(String id, String arrayJobId, String arrayTaskId) {
     SlurmNumber hetJob = reader.number("het_job_id", job.get("het_job_id"), null);
     SlurmNumber hetOffset = reader.number("het_job_offset", job.get("het_job_offset"), null);
     if (hetJob.isValue() && hetJob.value() > 0 && hetOffset.isValue()) {
-      return new JobIds(hetJob.value() + "+" + hetOffset.value(), null, null);
+      String hetId = Long.toString(hetJob.value());
+      return new JobIds(
+          hetId + "+" + hetOffset.value(), null, null, hetId, (int) hetOffset.value());
     }
     return new JobIds(Long.toString(jobId), null, null);
   }

@@ -48,7 +48,9 @@ final class NodeDecoder {
             .memoryFreeMb(reader.amount(freeLabel, node.get(freeLabel), "memoryFreeMb"))
             .cpuLoad(reader.load("cpu_load", node.get("cpu_load"), "cpuLoad"))
             .reason(reason(reader, "reason", node.get("reason")))
-            .gres(reader.text("gres", node.get("gres"), "gres"));
+            .gres(reader.text("gres", node.get("gres"), "gres"))
+            .gpusConfigured(gpus(reader, "gres", node.get("gres"), "gpusConfigured"))
+            .gpusAllocated(gpus(reader, "gres_used", node.get("gres_used"), "gpusAllocated"));
 
     List<FieldProblem> problems = reader.problems();
     for (FieldProblem problem : problems) {
@@ -85,6 +87,18 @@ final class NodeDecoder {
       return reader.text(label + ".description", value.get("description"), "reason");
     }
     return reader.text(label, value, "reason");
+  }
+
+  /** Reads GPUs from GRES text such as {@code gpu:a100:2(S:0-1)}; invalid text is recorded. */
+  static org.slurmscope.api.slurm.Gpus gpus(
+      FieldReader reader, String label, JsonNode value, String component) {
+    String text = reader.text(label, value, component);
+    try {
+      return GpuText.gres(text);
+    } catch (IllegalArgumentException e) {
+      reader.invalid(label, component, value);
+      return org.slurmscope.api.slurm.Gpus.NONE;
+    }
   }
 
   private static List<String> partitions(FieldReader reader, JsonNode value) {

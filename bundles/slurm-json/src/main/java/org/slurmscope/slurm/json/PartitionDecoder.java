@@ -18,8 +18,8 @@ final class PartitionDecoder {
   private PartitionDecoder() {}
 
   /**
-   * Decodes a partition. The model has no list of invalid fields for partitions, so a field of
-   * unexpected shape is left null and only reported as a warning.
+   * Decodes a partition. A field of unexpected shape is left null, listed in the partition's
+   * invalid fields and reported as a warning.
    *
    * @param record names the partition's place for the warning when it is skipped
    * @return the partition, or null when it has no name
@@ -53,9 +53,20 @@ final class PartitionDecoder {
             partition.has("total_cpus")
                 ? reader.count("total_cpus", partition.get("total_cpus"), "totalCpus")
                 : reader.count("cpus.total", partition.path("cpus").get("total"), "totalCpus"),
-            maxTime(reader, partition));
+            maxTime(reader, partition),
+            invalidComponents(reader.problems()));
     warnings.fields("partition " + name, reader.problems());
     return decoded;
+  }
+
+  private static java.util.Set<String> invalidComponents(java.util.List<FieldProblem> problems) {
+    java.util.Set<String> components = new java.util.TreeSet<>();
+    for (FieldProblem problem : problems) {
+      if (problem.component() != null) {
+        components.add(problem.component());
+      }
+    }
+    return components;
   }
 
   /**

@@ -29,7 +29,7 @@ public record SlurmMeta(
   }
 
   /** Reads a {@code meta} object; parts of unexpected shape are left null. */
-  static SlurmMeta read(JsonNode meta) {
+  public static SlurmMeta read(JsonNode meta) {
     JsonNode slurm = meta.has("slurm") ? meta.get("slurm") : meta.path("Slurm");
     return new SlurmMeta(
         blankToNull(slurm.path("cluster").asText("")),

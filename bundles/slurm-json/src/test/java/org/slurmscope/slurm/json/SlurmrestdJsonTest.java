@@ -21,7 +21,7 @@ class SlurmrestdJsonTest {
   void v0041JobWithRestructuredJobResources() {
     // v0.0.41 turned job_resources.nodes from a string into an object; the top-level nodes
     // hostlist stays a string.
-    SlurmDocument document = decode("slurmrestd/v0.0.41_slurm-24.05.3_slurm-job-running.json");
+    SlurmDocument document = decode("slurmrestd/v0.0.41_slurm-24.05.3/slurm-job-running.json");
     Job job = Fixtures.job(document, "649722");
 
     assertThat(job.state().isRunning()).isTrue();
@@ -37,7 +37,7 @@ class SlurmrestdJsonTest {
 
   @Test
   void v0041DrainingNodeKeepsReason() {
-    SlurmDocument document = decode("slurmrestd/v0.0.41_slurm-24.05.3_slurm-node-draining.json");
+    SlurmDocument document = decode("slurmrestd/v0.0.41_slurm-24.05.3/slurm-node-draining.json");
 
     assertThat(node(document, "cn1").state()).isEqualTo(new NodeState("MIXED", List.of("DRAIN")));
     assertThat(node(document, "cn1").state().summary()).isEqualTo("DRAINING");
@@ -46,7 +46,7 @@ class SlurmrestdJsonTest {
 
   @Test
   void v0044NodesOfSlurm2511() {
-    SlurmDocument document = decode("slurmrestd/v0.0.44_slurm-25.11.0_slurm-nodes.json");
+    SlurmDocument document = decode("slurmrestd/v0.0.44_slurm-25.11.0/slurm-nodes.json");
 
     assertThat(document.nodes()).hasSize(8);
     assertThat(node(document, "cn1").state().compound()).isEqualTo("IDLE+DRAIN");
@@ -60,7 +60,7 @@ class SlurmrestdJsonTest {
 
   @Test
   void jobNotFoundErrorFailsWithSlurmText() {
-    assertThatThrownBy(() -> decode("slurmrestd/v0.0.42_slurm-24.11.5_slurm-job-unfound.json"))
+    assertThatThrownBy(() -> decode("slurmrestd/v0.0.42_slurm-24.11.5/slurm-job-unfound.json"))
         .isInstanceOf(AssertionError.class)
         .cause()
         .isInstanceOf(SlurmSourceException.class)
