@@ -7,16 +7,22 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 version=0.1.0-SNAPSHOT
 dist=$repo/runtime/distribution/target/slurmscope-$version/slurmscope-$version
 
+# Written after each build by this script. The built files themselves cannot serve: their
+# timestamps are fixed for reproducible builds.
+stamp=$repo/runtime/distribution/target/run-sh.stamp
+
 stale() {
-  [[ ! -x $dist/bin/slurmscope ]] && return 0
-  # Any source, pom or configuration file newer than the built launcher means a rebuild.
+  [[ ! -x $dist/bin/slurmscope || ! -f $stamp ]] && return 0
+  # Any source, pom or configuration file changed since the last build means a rebuild.
   [[ -n $(find "$repo/pom.xml" "$repo/bundles" "$repo/features" "$repo/config" \
       "$repo/runtime/launcher" "$repo/runtime/distribution/src" "$repo/runtime/distribution/pom.xml" \
-      -newer "$dist/bin/slurmscope" -not -path '*/target/*' -print -quit) ]]
+      -newer "$stamp" -not -path '*/target/*' -print -quit) ]]
 }
 
 if stale; then
   echo "Building slurmscope (mvn package, tests skipped)..." >&2
-  (cd "$repo" && mvn -B -q -DskipTests -pl runtime/distribution -am package) >&2
+  (cd "$repo" && MAVEN_OPTS="${MAVEN_OPTS:-} -Djansi.force=false" \
+    mvn -B -q -Dstyle.color=never -DskipTests -pl runtime/distribution -am package) >&2
+  touch "$stamp"
 fi
 exec "$dist/bin/slurmscope" "$@"

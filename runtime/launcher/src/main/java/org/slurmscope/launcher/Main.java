@@ -89,7 +89,6 @@ public final class Main {
     }
     List<FeatureBundles.BundleEntry> bundles =
         FeatureBundles.resolve(layout.featuresFile(), "slurmscope", layout.bundlesDir());
-    Path cache = Files.createTempDirectory("slurmscope-felix-");
     redirectOutput(layout.logFile());
     System.err.println(
         Instant.now()
@@ -97,9 +96,31 @@ public final class Main {
             + version().getProperty("version")
             + " starting: config "
             + layout.configDirs());
+    Path cache = Files.createTempDirectory("slurmscope-felix-");
+    try {
+      return run(options, layout, bundles, cache, terminalErr);
+    } finally {
+      deleteTree(cache);
+    }
+  }
 
+  private static int run(
+      LaunchOptions options,
+      Layout layout,
+      List<FeatureBundles.BundleEntry> bundles,
+      Path cache,
+      PrintStream terminalErr)
+      throws IOException, BundleException, InterruptedException {
     FelixRunner runner = FelixRunner.install(frameworkProperties(options, layout, cache), bundles);
-    Thread hook = new Thread(runner::stop, "slurmscope-shutdown");
+    // SIGTERM, SIGHUP and SIGINT outside the console's raw mode: stop the framework, so the console
+    // restores the terminal, and remove the cache, because the main thread may not get to it.
+    Thread hook =
+        new Thread(
+            () -> {
+              runner.stop();
+              deleteTree(cache);
+            },
+            "slurmscope-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       runner.start();
@@ -124,7 +145,6 @@ public final class Main {
       return runner.exitCode();
     } finally {
       removeHook(hook);
-      deleteTree(cache);
     }
   }
 
@@ -222,6 +242,9 @@ public final class Main {
   }
 
   private static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
     try (Stream<Path> paths = Files.walk(root)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);

@@ -195,9 +195,13 @@ public final class ConsoleComponent {
           new OncePrinter(this::currentState, this::sortedViews, this::overlayList, this::problems);
       code = printer.run(view, format, timeout, System.getProperty("user.name", ""), out, err);
     } catch (IOException e) {
-      // The reader went away, as with `slurmscope --once jobs | head`: it has what it wanted.
-      logger.debug("--once {}: output closed early: {}", view, e.getMessage());
-      code = OncePrinter.EXIT_OK;
+      if (String.valueOf(e.getMessage()).contains("Broken pipe")) {
+        // The reader went away, as with `slurmscope --once jobs | head`: it has what it wanted.
+        logger.debug("--once {}: output closed early: {}", view, e.getMessage());
+        code = OncePrinter.EXIT_OK;
+      } else {
+        err.println("slurmscope: writing the --once " + view + " output failed: " + e.getMessage());
+      }
     } catch (RuntimeException e) {
       logger.error("--once {} failed", view, e);
       err.println("slurmscope: --once " + view + " failed: " + e);

@@ -61,6 +61,9 @@ public final class ClusterStateComponent implements ClusterStateService {
   private volatile MetricSource metricSource;
   private volatile String metricSourceName = "";
 
+  private volatile String slurmTarget = "(source=cli)";
+  private volatile String metricTarget = "(source=prometheus)";
+
   private SourcePoller slurmPoller;
   private SourcePoller metricPoller;
 
@@ -71,6 +74,17 @@ public final class ClusterStateComponent implements ClusterStateService {
   @Activate
   void activate(Map<String, Object> properties) {
     StateSettings settings = StateSettings.from(properties);
+    slurmTarget = String.valueOf(properties.getOrDefault("slurmSource.target", "(source=cli)"));
+    metricTarget =
+        String.valueOf(properties.getOrDefault("metricSource.target", "(source=prometheus)"));
+    if (slurmSource == null) {
+      publisher.update(
+          state -> withSlurm(state, null, unavailable("SLURM", "slurmSource", slurmTarget)));
+    }
+    if (metricSource == null) {
+      publisher.update(
+          state -> withMetrics(state, null, unavailable("metric", "metricSource", metricTarget)));
+    }
     slurmPoller =
         new SourcePoller("slurmscope-slurm-poll", settings.slurmSchedule(), this::pollSlurm);
     metricPoller =
@@ -132,18 +146,7 @@ public final class ClusterStateComponent implements ClusterStateService {
     }
     slurmSource = null;
     publisher.update(
-        state ->
-            withSlurm(
-                state,
-                null,
-                new SourceStatus(
-                    slurmSourceName,
-                    Health.UNAVAILABLE,
-                    "no SLURM source is available: check slurmSource.target in "
-                        + StateConfiguration.PID
-                        + " and that the source's bundle is active",
-                    null,
-                    null)));
+        state -> withSlurm(state, null, unavailable("SLURM", "slurmSource", slurmTarget)));
   }
 
   @Reference(
@@ -165,18 +168,7 @@ public final class ClusterStateComponent implements ClusterStateService {
     }
     metricSource = null;
     publisher.update(
-        state ->
-            withMetrics(
-                state,
-                null,
-                new SourceStatus(
-                    metricSourceName,
-                    Health.UNAVAILABLE,
-                    "no metric source is available: check metricSource.target in "
-                        + StateConfiguration.PID
-                        + " and that the source's bundle is active",
-                    null,
-                    null)));
+        state -> withMetrics(state, null, unavailable("metric", "metricSource", metricTarget)));
   }
 
   @Reference(
@@ -301,6 +293,24 @@ public final class ClusterStateComponent implements ClusterStateService {
       return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
     return message;
+  }
+
+  /** The status of a source that no service matches, naming the target to check. */
+  private static SourceStatus unavailable(String kind, String reference, String target) {
+    return new SourceStatus(
+        "",
+        Health.UNAVAILABLE,
+        "no "
+            + kind
+            + " source matches "
+            + reference
+            + ".target="
+            + target
+            + " in "
+            + StateConfiguration.PID
+            + ": check the filter and that the source's bundle is active (see :plugins)",
+        null,
+        null);
   }
 
   private static String sourceName(Map<String, Object> properties) {

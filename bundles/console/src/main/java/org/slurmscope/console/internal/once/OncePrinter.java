@@ -34,6 +34,9 @@ public final class OncePrinter {
 
   private static final Duration POLL = Duration.ofMillis(50);
 
+  /** How long a missing source may take to appear, as bundles start, before --once gives up. */
+  private static final Duration SOURCE_GRACE = Duration.ofSeconds(5);
+
   private final Supplier<ClusterState> state;
   private final Supplier<List<ConsoleView>> views;
   private final Supplier<List<ColumnOverlay>> overlays;
@@ -75,7 +78,8 @@ public final class OncePrinter {
       return EXIT_FAILED;
     }
     ClusterState current = state.get();
-    while (!ready(current) && Instant.now().isBefore(deadline)) {
+    Instant sourceDeadline = min(deadline, Instant.now().plus(SOURCE_GRACE));
+    while (!ready(current, view, sourceDeadline) && Instant.now().isBefore(deadline)) {
       Thread.sleep(POLL.toMillis());
       current = state.get();
     }
@@ -86,7 +90,7 @@ public final class OncePrinter {
     }
     Table table = view.table(current, overlays.get(), new ViewContext(user, true));
     TableWriter.write(table, format, out);
-    return reportMetrics(current, err);
+    return reportMetrics(current, view, err);
   }
 
   private ConsoleView awaitView(String name, Instant deadline) throws InterruptedException {
@@ -105,11 +109,13 @@ public final class OncePrinter {
     }
   }
 
-  /** True once SLURM answered and every metric an overlay needs has a result or an error. */
-  private boolean ready(ClusterState current) {
+  /** True once SLURM answered and every metric the view shows has a result or an error. */
+  private boolean ready(ClusterState current, ConsoleView view, Instant sourceDeadline) {
     if (current.slurm() == null) {
       // A failed first poll ends the wait: a script gets the error now, not after the timeout.
-      return current.slurmStatus().health() == Health.DEGRADED;
+      return current.slurmStatus().health() == Health.DEGRADED
+          || current.slurmStatus().health() == Health.UNAVAILABLE
+              && !Instant.now().isBefore(sourceDeadline);
     }
     if (current.metricStatus().health() == Health.UNAVAILABLE
         || current.metricStatus().health() == Health.DEGRADED && current.metrics() == null) {
@@ -119,7 +125,7 @@ public final class OncePrinter {
     if (metrics == null) {
       return false;
     }
-    for (String metric : wantedMetrics()) {
+    for (String metric : wantedMetrics(view)) {
       if (!metrics.results().containsKey(metric) && !metrics.errors().containsKey(metric)) {
         return false;
       }
@@ -127,12 +133,17 @@ public final class OncePrinter {
     return true;
   }
 
-  private int reportMetrics(ClusterState current, PrintStream err) {
-    if (wantedMetrics().isEmpty()) {
+  private int reportMetrics(ClusterState current, ConsoleView view, PrintStream err) {
+    if (wantedMetrics(view).isEmpty()) {
       return EXIT_OK;
     }
     if (current.metrics() == null) {
-      err.println("slurmscope: metrics unavailable: " + current.metricStatus().message());
+      String reason = current.metricStatus().message();
+      err.println(
+          "slurmscope: metrics unavailable: "
+              + (reason.isEmpty()
+                  ? "no answer from the metric source within the --timeout"
+                  : reason));
       return EXIT_PARTIAL;
     }
     if (!current.metrics().errors().isEmpty()) {
@@ -146,9 +157,22 @@ public final class OncePrinter {
     return EXIT_OK;
   }
 
-  private Set<String> wantedMetrics() {
+  /**
+   * The metrics of the overlays that add columns to the view; other overlays are not waited for.
+   */
+  private Set<String> wantedMetrics(ConsoleView view) {
     Set<String> wanted = new TreeSet<>();
-    overlays.get().forEach(overlay -> wanted.addAll(overlay.metrics()));
+    for (ColumnOverlay overlay : overlays.get()) {
+      boolean shown =
+          switch (view.rowKind()) {
+            case ColumnOverlay.NODES -> !overlay.nodeColumns().isEmpty();
+            case ColumnOverlay.JOBS -> !overlay.jobColumns().isEmpty();
+            default -> false;
+          };
+      if (shown) {
+        wanted.addAll(overlay.metrics());
+      }
+    }
     return wanted;
   }
 

@@ -142,7 +142,7 @@ final class ConsoleModel {
       case 'g' -> move(-rowCount, rowCount);
       case 'G' -> move(rowCount, rowCount);
       case ':' -> startInput(Mode.COMMAND, "");
-      case '/' -> startInput(Mode.FILTER, filter);
+      case '/' -> startInput(Mode.FILTER, "");
       case '?' -> mode = Mode.HELP;
       case 'a' -> {
         allUsers = !allUsers;

@@ -47,7 +47,7 @@ final class ScreenPainter {
    * @param state the cluster state
    * @param views the views, in number-key order
    * @param table the current view's table, filtered
-   * @param widths the column widths of the table
+   * @param widths the natural column widths of the table
    * @param version the slurmscope version for the header
    * @param now the time data ages are computed against
    * @param problems conditions the status bar shows, most important first
@@ -75,7 +75,8 @@ final class ScreenPainter {
       HelpScreen.paint(graphics, size, frame.views(), frame.viewKeys());
     } else {
       title(graphics, size, model, frame.table());
-      body(graphics, size, model, frame.table(), frame.widths());
+      int[] widths = fit(frame.widths(), frame.table().columns(), size.getColumns());
+      body(graphics, size, model, frame.table(), widths);
     }
     statusBar(graphics, size, frame);
   }
@@ -123,6 +124,13 @@ final class ScreenPainter {
       graphics.disableModifiers(SGR.REVERSE);
       column += label.length() + 2;
     }
+    boolean jobsView =
+        views.stream()
+            .anyMatch(
+                view -> view.name().equals(model.viewName()) && view.rowKind().equals("jobs"));
+    if (!jobsView) {
+      return;
+    }
     String hint = model.allUsers() ? "jobs: all users" : "jobs: mine";
     int hintColumn = size.getColumns() - hint.length() - 1;
     if (hintColumn > column) {
@@ -154,6 +162,9 @@ final class ScreenPainter {
     int pageRows = pageRows(size);
     if (table.rows().isEmpty()) {
       String message = table.message().isEmpty() ? "Waiting for data…" : table.message();
+      if (!model.filter().isEmpty()) {
+        message = "No rows match the filter /" + model.filter() + "/ (Esc clears it)";
+      }
       graphics.setForegroundColor(TextColor.ANSI.YELLOW);
       put(graphics, 1, TOP_ROWS, size.getColumns() - 1, message);
       graphics.setForegroundColor(TextColor.ANSI.DEFAULT);
@@ -174,10 +185,7 @@ final class ScreenPainter {
     }
   }
 
-  /**
-   * Returns each column's width: as wide as its widest cell or its title, but no wider than the
-   * column's preferred width unless the title needs it, so sparse columns leave room for others.
-   */
+  /** Returns each column's natural width: its widest cell or its title. */
   static int[] widths(Table table) {
     List<ColumnSpec> columns = table.columns();
     int[] widths = new int[columns.size()];
@@ -189,9 +197,27 @@ final class ScreenPainter {
         widths[i] = Math.max(widths[i], row.cells().get(i).text().length());
       }
     }
+    return widths;
+  }
+
+  /**
+   * Fits the natural widths to the screen: each column first gets at most its preferred width (or
+   * its title's), then the room left on the screen goes, left to right, to the columns whose cells
+   * were cut, so a wide terminal shows whole values and a narrow one keeps more columns.
+   */
+  static int[] fit(int[] natural, List<ColumnSpec> columns, int screenColumns) {
+    int[] widths = new int[natural.length];
+    int used = 1;
     for (int i = 0; i < widths.length; i++) {
-      widths[i] =
-          Math.min(widths[i], Math.max(columns.get(i).width(), columns.get(i).title().length()));
+      int preferred = Math.max(columns.get(i).width(), columns.get(i).title().length());
+      widths[i] = Math.min(natural[i], preferred);
+      used += widths[i] + COLUMN_GAP;
+    }
+    int room = screenColumns - used;
+    for (int i = 0; i < widths.length && room > 0; i++) {
+      int extra = Math.min(room, natural[i] - widths[i]);
+      widths[i] += extra;
+      room -= extra;
     }
     return widths;
   }

@@ -150,15 +150,18 @@ public final class PluginsView implements ConsoleView {
   }
 
   private Table.Row componentRow(ComponentDescriptionDTO component) {
+    // Declarative Services uses the component name as PID when none is declared: show only real
+    // ones.
     String pid = component.configurationPid.length == 0 ? "" : component.configurationPid[0];
     Status status = status(component, pid);
+    String shownPid = pid.equals(component.name) ? "" : pid;
     return new Table.Row(
         "component:" + component.name,
         List.of(
             new Cell("  comp", "component", Tone.DIM),
             Cell.text("  " + shortName(component.name)),
             new Cell(status.state(), status.state(), status.tone()),
-            Cell.text(pid),
+            Cell.text(shownPid),
             status.reason().isEmpty()
                 ? Cell.text("")
                 : new Cell(status.reason(), status.reason(), status.tone())));

@@ -54,7 +54,7 @@ class ConsoleScreenTest {
     assertThat(lines())
         .containsExactly(
             " slurmscope 0.1.0 │ cluster testbed │ Slurm 22.05.8 (v0.0.38)  SLURM cli:ok │ metrics prometheus:ok",
-            " <1> jobs  <2> nodes                                                                     jobs: mine",
+            " <1> jobs  <2> nodes",
             "─ nodes (3) ────────────────────────────────────────────────────────────────────────────────────────",
             " NAME    STATE                PARTITIONS   CPUS(A/T)    MEM(A/T)  LOAD",
             " node01  ALLOCATED            debug,batch        8/8  4.0G/15.6G  7.50",
