@@ -23,7 +23,11 @@ public class PrometheusException extends Exception {
   /**
    * Returns the error type: one of Prometheus's ({@code bad_data}, {@code execution}, {@code
    * timeout}, {@code canceled}, {@code unavailable}, {@code internal}, {@code not_found}) or the
-   * client's own ({@code connection}, {@code http}, {@code decode}).
+   * client's own: {@code connection} (the server could not be reached, also while the client skips
+   * requests to a server that failed repeatedly), {@code http} (a status without an API error
+   * body), {@code decode} (an answer that could not be read), and, since 1.1.0, {@code throttled}
+   * (the client's own request limits did not let the request go in time) and {@code config} (a
+   * credential file or variable could not be read).
    */
   public String errorType() {
     return errorType;
