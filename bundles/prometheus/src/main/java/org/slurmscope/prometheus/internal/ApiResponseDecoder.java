@@ -4,20 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slurmscope.api.prometheus.Alert;
+import org.slurmscope.api.prometheus.BuildInfo;
+import org.slurmscope.api.prometheus.LabelValuesResult;
+import org.slurmscope.api.prometheus.Point;
 import org.slurmscope.api.prometheus.PrometheusException;
+import org.slurmscope.api.prometheus.QueryResult;
 import org.slurmscope.api.prometheus.Sample;
-import org.slurmscope.prometheus.internal.ApiResponse.Point;
-import org.slurmscope.prometheus.internal.ApiResponse.RangeSeries;
+import org.slurmscope.api.prometheus.SeriesResult;
+import org.slurmscope.api.prometheus.TimeSeries;
 
 /**
- * Decodes responses of the Prometheus HTTP API query endpoints, following the response format of
- * the Prometheus documentation ({@code docs/querying/api.md}): an envelope with {@code status},
- * {@code data} (or {@code errorType} and {@code error}), {@code warnings} and, from Prometheus 3,
- * {@code infos}.
+ * Decodes responses of the Prometheus HTTP API, following the response format of the Prometheus
+ * documentation ({@code docs/querying/api.md}): an envelope with {@code status}, {@code data} (or
+ * {@code errorType} and {@code error}), {@code warnings} and, from Prometheus 3, {@code infos}.
  */
 final class ApiResponseDecoder {
 
@@ -29,7 +36,7 @@ final class ApiResponseDecoder {
   private ApiResponseDecoder() {}
 
   /**
-   * Decodes one response.
+   * Decodes a response of {@code /api/v1/query} or {@code /api/v1/query_range}.
    *
    * @param endpoint the URL the request went to, for messages
    * @param httpStatus the HTTP status code of the response
@@ -38,7 +45,95 @@ final class ApiResponseDecoder {
    *     http} for a non-2xx response that is not an API response, {@code decode} for a 2xx response
    *     that is not one or is malformed
    */
-  static ApiResponse decode(String endpoint, int httpStatus, byte[] body)
+  static QueryResult decode(String endpoint, int httpStatus, byte[] body)
+      throws PrometheusException {
+    return decode(endpoint, httpStatus, body, ApiResponseDecoder::queryResult);
+  }
+
+  /** Decodes a response of {@code /api/v1/series}; throws as {@link #decode}. */
+  static SeriesResult decodeSeries(String endpoint, int httpStatus, byte[] body)
+      throws PrometheusException {
+    return decode(
+        endpoint,
+        httpStatus,
+        body,
+        (data, warnings, infos) -> {
+          JsonNode elements = array(data, "\"data\"");
+          List<Map<String, String>> series = new ArrayList<>(elements.size());
+          for (int i = 0; i < elements.size(); i++) {
+            series.add(labels(elements.get(i), "series " + i));
+          }
+          return new SeriesResult(series, warnings);
+        });
+  }
+
+  /** Decodes a response of {@code /api/v1/label/<name>/values}; throws as {@link #decode}. */
+  static LabelValuesResult decodeLabelValues(String endpoint, int httpStatus, byte[] body)
+      throws PrometheusException {
+    return decode(
+        endpoint,
+        httpStatus,
+        body,
+        (data, warnings, infos) -> {
+          JsonNode elements = array(data, "\"data\"");
+          List<String> values = new ArrayList<>(elements.size());
+          for (int i = 0; i < elements.size(); i++) {
+            JsonNode value = elements.get(i);
+            if (!value.isTextual()) {
+              throw new MalformedResponseException("label value " + i + " is not a string");
+            }
+            values.add(value.textValue());
+          }
+          return new LabelValuesResult(values, warnings);
+        });
+  }
+
+  /** Decodes a response of {@code /api/v1/alerts}; throws as {@link #decode}. */
+  static List<Alert> decodeAlerts(String endpoint, int httpStatus, byte[] body)
+      throws PrometheusException {
+    return decode(
+        endpoint,
+        httpStatus,
+        body,
+        (data, warnings, infos) -> {
+          JsonNode elements = array(object(data, "\"data\"").path("alerts"), "\"data.alerts\"");
+          List<Alert> alerts = new ArrayList<>(elements.size());
+          for (int i = 0; i < elements.size(); i++) {
+            alerts.add(alert(elements.get(i), "alert " + i));
+          }
+          return alerts;
+        });
+  }
+
+  /** Decodes a response of {@code /api/v1/status/buildinfo}; throws as {@link #decode}. */
+  static BuildInfo decodeBuildInfo(String endpoint, int httpStatus, byte[] body)
+      throws PrometheusException {
+    return decode(
+        endpoint,
+        httpStatus,
+        body,
+        (data, warnings, infos) -> {
+          JsonNode fields = object(data, "\"data\"");
+          return new BuildInfo(
+              fields.path("version").asText(""),
+              fields.path("revision").asText(""),
+              fields.path("branch").asText(""),
+              fields.path("goVersion").asText(""));
+        });
+  }
+
+  /** Returns the start of a body on one line, for a message. */
+  static String preview(byte[] body) {
+    String text = new String(body, StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
+    if (text.length() <= PREVIEW_CHARS) {
+      return text;
+    }
+    return text.substring(0, PREVIEW_CHARS) + "...";
+  }
+
+  // --- The envelope
+
+  private static <T> T decode(String endpoint, int httpStatus, byte[] body, DataReader<T> reader)
       throws PrometheusException {
     JsonNode root = readEnvelope(body);
     if (root == null) {
@@ -48,14 +143,15 @@ final class ApiResponseDecoder {
     if (status.equals("error")) {
       throw apiError(endpoint, httpStatus, root);
     }
-    // A proxy may wrap its own failure in a JSON object of a similar shape: only a 2xx response
-    // that
-    // says "success" is data.
+    // A proxy may wrap its own failure in a JSON object of a similar shape, so only a 2xx response
+    // with status "success" is data.
     if (!status.equals("success") || httpStatus / 100 != 2) {
       throw notAnApiResponse(endpoint, httpStatus, body);
     }
     try {
-      return decodeSuccess(root);
+      List<String> warnings = new ArrayList<>(strings(root, "warnings"));
+      List<String> infos = strings(root, "infos");
+      return reader.read(root.path("data"), warnings, infos);
     } catch (MalformedResponseException e) {
       throw new PrometheusException(
           "decode",
@@ -105,6 +201,11 @@ final class ApiResponseDecoder {
     String errorType = httpStatus / 100 == 2 ? "decode" : "http";
     String bodyKind =
         body.length == 0 ? "an empty body" : "a body that is not a Prometheus API response";
+    String hint =
+        httpStatus == 401 || httpStatus == 403
+            ? "the credentials were missing or rejected: check basicAuthUser,"
+                + " basicAuthPasswordFile, bearerTokenFile and headerFiles in "
+            : "a proxy or another service may have sent it: check url in ";
     String message =
         "Prometheus at "
             + endpoint
@@ -112,7 +213,8 @@ final class ApiResponseDecoder {
             + httpStatus
             + " with "
             + bodyKind
-            + " (a proxy or another service may have sent it: check url in "
+            + " ("
+            + hint
             + PrometheusConfiguration.PID
             + ")";
     if (body.length > 0) {
@@ -121,37 +223,27 @@ final class ApiResponseDecoder {
     return new PrometheusException(errorType, message);
   }
 
-  /** Returns the start of a body on one line, for a message. */
-  static String preview(byte[] body) {
-    String text = new String(body, StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
-    if (text.length() <= PREVIEW_CHARS) {
-      return text;
-    }
-    return text.substring(0, PREVIEW_CHARS) + "...";
-  }
+  // --- Query results
 
-  private static ApiResponse decodeSuccess(JsonNode root) throws MalformedResponseException {
-    JsonNode data = root.path("data");
+  private static QueryResult queryResult(JsonNode data, List<String> warnings, List<String> infos)
+      throws MalformedResponseException {
     if (!data.isObject()) {
       throw new MalformedResponseException("\"data\" is missing or not an object");
     }
     String resultType = data.path("resultType").asText();
     JsonNode result = data.path("result");
-    List<String> warnings = new ArrayList<>(strings(root, "warnings"));
-    List<String> infos = strings(root, "infos");
     switch (resultType) {
       case "vector":
-        return new ApiResponse(resultType, vector(result, warnings), List.of(), warnings, infos);
+        List<Sample> samples = vector(result, warnings);
+        return new QueryResult(resultType, samples, List.of(), null, warnings, infos);
       case "scalar":
         Point point = point(result, "the scalar result");
         Sample scalar = new Sample(Map.of(), point.timestampSeconds(), point.value());
-        return new ApiResponse(resultType, List.of(scalar), List.of(), warnings, infos);
+        return new QueryResult(resultType, List.of(scalar), List.of(), null, warnings, infos);
       case "string":
-        // NOTE: the API's Sample contains a number, so a string result is returned without its
-        // text.
-        return new ApiResponse(resultType, List.of(), List.of(), warnings, infos);
+        return new QueryResult(resultType, List.of(), List.of(), string(result), warnings, infos);
       case "matrix":
-        return new ApiResponse(resultType, List.of(), matrix(result), warnings, infos);
+        return new QueryResult(resultType, List.of(), matrix(result), null, warnings, infos);
       default:
         throw new MalformedResponseException("unknown resultType \"" + resultType + "\"");
     }
@@ -180,9 +272,9 @@ final class ApiResponseDecoder {
     return samples;
   }
 
-  private static List<RangeSeries> matrix(JsonNode result) throws MalformedResponseException {
+  private static List<TimeSeries> matrix(JsonNode result) throws MalformedResponseException {
     JsonNode elements = array(result, "the matrix result");
-    List<RangeSeries> series = new ArrayList<>(elements.size());
+    List<TimeSeries> series = new ArrayList<>(elements.size());
     for (int i = 0; i < elements.size(); i++) {
       JsonNode element = elements.get(i);
       String where = "matrix series " + i;
@@ -195,9 +287,18 @@ final class ApiResponseDecoder {
           points.add(point(valueArray.get(j), where + " value " + j));
         }
       }
-      series.add(new RangeSeries(labels, points));
+      series.add(new TimeSeries(labels, points));
     }
     return series;
+  }
+
+  /** Decodes a string result, {@code [<unix seconds>, "<text>"]}, to its text. */
+  private static String string(JsonNode pair) throws MalformedResponseException {
+    if (!pair.isArray() || pair.size() != 2 || !pair.get(1).isTextual()) {
+      throw new MalformedResponseException(
+          "the string result: expected [<unix seconds>, \"<text>\"], got " + pair);
+    }
+    return pair.get(1).textValue();
   }
 
   private static Map<String, String> labels(JsonNode metric, String where)
@@ -206,7 +307,7 @@ final class ApiResponseDecoder {
       return Map.of();
     }
     if (!metric.isObject()) {
-      throw new MalformedResponseException(where + ": \"metric\" is not an object");
+      throw new MalformedResponseException(where + ": the label set is not an object");
     }
     Map<String, String> labels = new HashMap<>();
     for (Map.Entry<String, JsonNode> field : metric.properties()) {
@@ -226,24 +327,70 @@ final class ApiResponseDecoder {
           where + ": expected [<unix seconds>, \"<value>\"], got " + pair);
     }
     double time = pair.get(0).asDouble();
-    JsonNode value = pair.get(1);
+    return new Point(time, value(pair.get(1), where));
+  }
+
+  private static double value(JsonNode value, String where) throws MalformedResponseException {
     if (value.isNumber()) {
-      return new Point(time, value.asDouble());
+      return value.asDouble();
     }
     if (!value.isTextual()) {
       throw new MalformedResponseException(where + ": value " + value + " is not a string");
     }
     try {
-      return new Point(time, SampleValues.parse(value.textValue()));
+      return SampleValues.parse(value.textValue());
     } catch (NumberFormatException e) {
       throw new MalformedResponseException(where + ": " + e.getMessage());
     }
   }
 
+  // --- Alerts
+
+  private static Alert alert(JsonNode element, String where) throws MalformedResponseException {
+    object(element, where);
+    String state = element.path("state").asText("");
+    if (state.isEmpty()) {
+      throw new MalformedResponseException(where + ": \"state\" is missing");
+    }
+    JsonNode value = element.path("value");
+    double number = value.isMissingNode() || value.isNull() ? Double.NaN : value(value, where);
+    return new Alert(
+        labels(element.path("labels"), where + " labels"),
+        labels(element.path("annotations"), where + " annotations"),
+        state,
+        instant(element.path("activeAt"), where),
+        number);
+  }
+
+  /**
+   * Parses an RFC 3339 time as Go writes it, such as {@code 2018-07-04T20:27:12.60602144+02:00}.
+   */
+  private static Instant instant(JsonNode node, String where) throws MalformedResponseException {
+    if (node.isMissingNode() || node.isNull()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(node.asText()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new MalformedResponseException(
+          where + ": \"activeAt\" is not an RFC 3339 time: " + node.asText());
+    }
+  }
+
+  // --- Shapes
+
   private static JsonNode array(JsonNode node, String description)
       throws MalformedResponseException {
     if (!node.isArray()) {
       throw new MalformedResponseException(description + " is missing or not an array");
+    }
+    return node;
+  }
+
+  private static JsonNode object(JsonNode node, String description)
+      throws MalformedResponseException {
+    if (!node.isObject()) {
+      throw new MalformedResponseException(description + " is missing or not an object");
     }
     return node;
   }
@@ -259,6 +406,13 @@ final class ApiResponseDecoder {
       texts.add(element.asText());
     }
     return texts;
+  }
+
+  /** Reads the {@code data} of a successful answer into the endpoint's result type. */
+  @FunctionalInterface
+  private interface DataReader<T> {
+    T read(JsonNode data, List<String> warnings, List<String> infos)
+        throws MalformedResponseException;
   }
 
   /** The response has status success but not the documented shape. */

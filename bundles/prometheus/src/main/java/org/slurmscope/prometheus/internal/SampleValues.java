@@ -1,6 +1,7 @@
 package org.slurmscope.prometheus.internal;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -42,6 +43,17 @@ final class SampleValues {
   static String unixSeconds(Instant time) {
     return BigDecimal.valueOf(time.getEpochSecond())
         .add(BigDecimal.valueOf(time.getNano(), 9))
+        .stripTrailingZeros()
+        .toPlainString();
+  }
+
+  /**
+   * Formats a duration as seconds with the fraction, a form every duration parameter of the API
+   * takes ({@code step}, {@code timeout}), for example {@code 15} or {@code 0.5}.
+   */
+  static String seconds(Duration duration) {
+    return BigDecimal.valueOf(duration.getSeconds())
+        .add(BigDecimal.valueOf(duration.getNano(), 9))
         .stripTrailingZeros()
         .toPlainString();
   }

@@ -8,24 +8,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.slurmscope.api.prometheus.Point;
 import org.slurmscope.api.prometheus.PrometheusException;
+import org.slurmscope.api.prometheus.QueryResult;
 import org.slurmscope.api.prometheus.Sample;
-import org.slurmscope.prometheus.internal.ApiResponse.Point;
-import org.slurmscope.prometheus.internal.ApiResponse.RangeSeries;
+import org.slurmscope.api.prometheus.TimeSeries;
 
 class ApiResponseDecoderTest {
 
   private static final String ENDPOINT = "http://localhost:9090/api/v1/query";
 
-  private static ApiResponse decode(String fixture) throws PrometheusException {
+  private static QueryResult decode(String fixture) throws PrometheusException {
     return ApiResponseDecoder.decode(ENDPOINT, 200, Fixtures.bytes(fixture));
   }
 
-  private static ApiResponse decodeText(int status, String body) throws PrometheusException {
+  private static QueryResult decodeText(int status, String body) throws PrometheusException {
     return ApiResponseDecoder.decode(ENDPOINT, status, body.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static Sample sampleOf(ApiResponse response, String instance) {
+  private static Sample sampleOf(QueryResult response, String instance) {
     return response.samples().stream()
         .filter(sample -> instance.equals(sample.labels().get("instance")))
         .findFirst()
@@ -36,7 +37,7 @@ class ApiResponseDecoderTest {
 
   @Test
   void recordedCpuVectorHasOneSamplePerInstance() throws Exception {
-    ApiResponse response = decode("testbed/query-node-cpu-busy-percent.json");
+    QueryResult response = decode("testbed/query-node-cpu-busy-percent.json");
 
     assertThat(response.resultType()).isEqualTo("vector");
     assertThat(response.samples()).hasSize(5);
@@ -49,7 +50,7 @@ class ApiResponseDecoderTest {
 
   @Test
   void recordedLoadVectorKeepsEveryLabel() throws Exception {
-    ApiResponse response = decode("testbed/query-node-load1.json");
+    QueryResult response = decode("testbed/query-node-load1.json");
 
     assertThat(sampleOf(response, "node02:9100").labels())
         .isEqualTo(Map.of("__name__", "node_load1", "instance", "node02:9100", "job", "node"));
@@ -58,7 +59,7 @@ class ApiResponseDecoderTest {
 
   @Test
   void recordedUpVectorHasDownNodeAtZero() throws Exception {
-    ApiResponse response = decode("testbed/query-up.json");
+    QueryResult response = decode("testbed/query-up.json");
 
     assertThat(response.samples()).hasSize(13);
     assertThat(sampleOf(response, "node06:9100").value()).isEqualTo(0.0);
@@ -67,12 +68,12 @@ class ApiResponseDecoderTest {
 
   @Test
   void recordedRangeResultIsDecodedAsSeries() throws Exception {
-    ApiResponse response = decode("testbed/query_range-node-cpu-busy-percent.json");
+    QueryResult response = decode("testbed/query_range-node-cpu-busy-percent.json");
 
     assertThat(response.resultType()).isEqualTo("matrix");
     assertThat(response.samples()).isEmpty();
     assertThat(response.series()).hasSize(5);
-    RangeSeries node01 = response.series().get(0);
+    TimeSeries node01 = response.series().get(0);
     assertThat(node01.labels()).isEqualTo(Map.of("instance", "node01:9100"));
     assertThat(node01.points()).hasSize(7);
     assertThat(node01.points().get(0)).isEqualTo(new Point(1796413348, 84.01450999999994));
@@ -99,7 +100,7 @@ class ApiResponseDecoderTest {
 
   @Test
   void documentationVectorHasFractionalTimestamps() throws Exception {
-    ApiResponse response = decode("prometheus-api/prometheus-docs_instant-vector-example.json");
+    QueryResult response = decode("prometheus-api/prometheus-docs_instant-vector-example.json");
 
     assertThat(response.samples()).hasSize(2);
     assertThat(sampleOf(response, "localhost:9090").value()).isEqualTo(1.0);
@@ -110,7 +111,7 @@ class ApiResponseDecoderTest {
 
   @Test
   void documentationMatrixHasTwoSeries() throws Exception {
-    ApiResponse response = decode("prometheus-api/prometheus-docs_range-matrix-example.json");
+    QueryResult response = decode("prometheus-api/prometheus-docs_range-matrix-example.json");
 
     assertThat(response.series()).hasSize(2);
     assertThat(response.series().get(1).labels()).containsEntry("instance", "localhost:9091");
@@ -121,7 +122,7 @@ class ApiResponseDecoderTest {
 
   @Test
   void nanValuesStayNaN() throws Exception {
-    ApiResponse response = decode("prometheus-api/grafana_range_nan.result.json");
+    QueryResult response = decode("prometheus-api/grafana_range_nan.result.json");
 
     assertThat(response.series()).hasSize(1);
     assertThat(response.series().get(0).points())
@@ -132,7 +133,7 @@ class ApiResponseDecoderTest {
 
   @Test
   void plusInfValuesStayInfinite() throws Exception {
-    ApiResponse response = decode("prometheus-api/grafana_range_infinity.result.json");
+    QueryResult response = decode("prometheus-api/grafana_range_infinity.result.json");
 
     assertThat(response.series().get(0).labels()).isEmpty();
     assertThat(response.series().get(0).points())
@@ -143,7 +144,7 @@ class ApiResponseDecoderTest {
 
   @Test
   void missingStepsAreNotFilledIn() throws Exception {
-    ApiResponse response = decode("prometheus-api/grafana_range_missing.result.json");
+    QueryResult response = decode("prometheus-api/grafana_range_missing.result.json");
 
     assertThat(response.series().get(0).points())
         .containsExactly(
@@ -152,7 +153,7 @@ class ApiResponseDecoderTest {
 
   @Test
   void unknownMetricIsEmptyResult() throws Exception {
-    ApiResponse response = decode("prometheus-api/slurmweb_unknown-metric.json");
+    QueryResult response = decode("prometheus-api/slurmweb_unknown-metric.json");
 
     assertThat(response.resultType()).isEqualTo("matrix");
     assertThat(response.series()).isEmpty();
@@ -174,7 +175,7 @@ class ApiResponseDecoderTest {
 
   @Test
   void scalarIsOneSampleWithoutLabels() throws Exception {
-    ApiResponse response =
+    QueryResult response =
         decodeText(
             200,
             "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1796413438.5,\"2\"]}}");
@@ -184,19 +185,20 @@ class ApiResponseDecoderTest {
   }
 
   @Test
-  void stringResultHasNoSamples() throws Exception {
-    ApiResponse response =
+  void stringResultKeepsItsText() throws Exception {
+    QueryResult response =
         decodeText(
             200,
             "{\"status\":\"success\",\"data\":{\"resultType\":\"string\",\"result\":[1,\"text\"]}}");
 
     assertThat(response.resultType()).isEqualTo("string");
+    assertThat(response.text()).isEqualTo("text");
     assertThat(response.samples()).isEmpty();
   }
 
   @Test
   void warningsAndInfosAreKeptApart() throws Exception {
-    ApiResponse response =
+    QueryResult response =
         decodeText(
             200,
             "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]},"
@@ -209,7 +211,7 @@ class ApiResponseDecoderTest {
 
   @Test
   void nativeHistogramSeriesIsSkippedWithWarning() throws Exception {
-    ApiResponse response =
+    QueryResult response =
         decodeText(
             200,
             "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
@@ -312,7 +314,7 @@ class ApiResponseDecoderTest {
 
   @Test
   void sampleOrderFollowsTheResponse() throws Exception {
-    ApiResponse response = decode("testbed/query-node-memory.json");
+    QueryResult response = decode("testbed/query-node-memory.json");
 
     assertThat(response.samples())
         .extracting(sample -> sample.labels().get("instance"))
