@@ -216,7 +216,7 @@ public final class GpuText {
     }
 
     Gpus gpus() {
-      // A type with 0 GPUs, as in gres_used's gpu:h200:0(IDX:N/A), says nothing about use.
+      // A type with 0 GPUs, as in gres_used's gpu:h200:0(IDX:N/A), adds no GPU in use.
       types.values().removeIf(n -> n == 0);
       long typed = types.values().stream().mapToLong(Integer::longValue).sum();
       long count = hasUntyped ? untyped : typed;

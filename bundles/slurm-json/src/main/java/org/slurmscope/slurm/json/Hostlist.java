@@ -21,8 +21,8 @@ import java.util.List;
 public final class Hostlist {
 
   /**
-   * Most host names one expression may expand to. The largest clusters have tens of thousands of
-   * nodes; an expression beyond this is a mistake that would only fill the heap.
+   * Maximum number of host names one expression may expand to. The largest clusters have tens of
+   * thousands of nodes, so a longer expansion is a mistake that would only fill the heap.
    */
   public static final int MAX_HOSTS = 1_000_000;
 
@@ -58,7 +58,7 @@ public final class Hostlist {
     return hosts;
   }
 
-  /** Returns how many hosts an expression names, without building their names. */
+  /** Returns how many hosts an expression names. */
   public static int count(String expression) {
     return expand(expression).size();
   }

@@ -73,7 +73,7 @@ public final class SlurmText {
    * Slurm counts limits in minutes.
    *
    * @return the limit, or null for empty text
-   * @throws IllegalArgumentException when the text is none of these
+   * @throws IllegalArgumentException when the text has another form
    */
   public static TimeLimit timeLimit(String text) {
     if (text == null || text.isBlank()) {

@@ -28,7 +28,7 @@ import org.slurmscope.slurm.json.SlurmDocument.Content;
 public final class SlurmTextDecoder {
 
   /**
-   * The squeue fields slurmscope asks for when squeue has no {@code --json}, in this order. The job
+   * The squeue fields slurmscope requests when squeue has no {@code --json}, in this order. The job
    * name comes last because it is the one free-text field that may contain the separator.
    */
   public static final List<String> SQUEUE_FIELDS =
@@ -51,6 +51,7 @@ public final class SlurmTextDecoder {
           "NumNodes",
           "NumCPUs",
           "tres-alloc",
+          "tres-per-node",
           "SchedNodes",
           "MinMemory",
           "Name");
@@ -69,7 +70,7 @@ public final class SlurmTextDecoder {
     return format.toString();
   }
 
-  /** Decodes {@code scontrol -o show nodes}: one node per line. */
+  /** Decodes {@code scontrol -o -d show nodes} (or without {@code -d}): one node per line. */
   public static SlurmDocument nodes(String text, String origin) {
     DecodeWarnings warnings = new DecodeWarnings();
     List<Node> nodes = new ArrayList<>();
@@ -94,15 +95,27 @@ public final class SlurmTextDecoder {
               .memoryTotalMb(reader.read("RealMemory", "memoryTotalMb", SlurmText::mebibytes))
               .memoryFreeMb(reader.read("FreeMem", "memoryFreeMb", SlurmText::mebibytes))
               .cpuLoad(reader.read("CPULoad", "cpuLoad", SlurmTextDecoder::load))
-              .reason(SlurmText.text(fields.get("Reason")))
+              .reason(reason(fields.get("Reason")))
               .gres(SlurmText.text(fields.get("Gres")))
               .gpusConfigured(reader.read("Gres", "gpusConfigured", GpuText::gres))
-              .gpusAllocated(reader.read("AllocTRES", "gpusAllocated", GpuText::tres));
+              .gpusAllocated(gpusInUse(reader, fields));
       reader.finish(node::invalid);
       warnings.fields("node " + name, reader.problems);
       nodes.add(node.build());
     }
     return document(origin, Content.NODES, List.of(), nodes, List.of(), warnings);
+  }
+
+  /**
+   * Returns a node's GPUs in use: {@code GresUsed} (printed with {@code -d}, with indexes), else
+   * {@code AllocTRES}, which names GPUs only where GPUs are accounted as TRES.
+   */
+  private static org.slurmscope.api.slurm.Gpus gpusInUse(
+      Fields reader, Map<String, String> fields) {
+    if (fields.containsKey("GresUsed")) {
+      return reader.read("GresUsed", "gpusAllocated", GpuText::gres);
+    }
+    return reader.read("AllocTRES", "gpusAllocated", GpuText::tres);
   }
 
   /** Decodes {@code scontrol -o show partitions}: one partition per line. */
@@ -309,7 +322,7 @@ public final class SlurmTextDecoder {
             .nodes(record.containsKey("nodelist") ? record.get("nodelist") : null)
             .nodeCount(reader.read("numnodes", "nodeCount", SlurmText::count))
             .cpus(reader.read("numcpus", "cpus", SlurmText::count))
-            .gpus(reader.read("tres-alloc", "gpus", GpuText::tres))
+            .gpus(gpus(reader, record))
             .scheduledNodes(SlurmText.text(record.get("schednodes")))
             .hosts(reader.read("nodelist", "hosts", SlurmTextDecoder::hosts));
     MemoryRequest memory = reader.read("minmemory", "memory", SlurmTextDecoder::memory);
@@ -320,12 +333,45 @@ public final class SlurmTextDecoder {
   }
 
   /**
+   * Returns a job's GPUs from {@code tres-alloc}, else from its request {@code tres-per-node} times
+   * its nodes: Slurm names GPUs in {@code tres-alloc} only where GPUs are accounted as TRES.
+   */
+  private static org.slurmscope.api.slurm.Gpus gpus(Fields reader, Map<String, String> record) {
+    org.slurmscope.api.slurm.Gpus allocated = reader.read("tres-alloc", "gpus", GpuText::tres);
+    if (allocated != null && allocated.any()) {
+      return allocated;
+    }
+    org.slurmscope.api.slurm.Gpus perNode = reader.read("tres-per-node", "gpus", GpuText::tres);
+    Integer nodes = reader.read("numnodes", "nodeCount", SlurmText::count);
+    if (perNode == null || !perNode.any() || nodes == null || nodes <= 1) {
+      return perNode == null ? allocated : perNode;
+    }
+    Map<String, Integer> types = new LinkedHashMap<>();
+    perNode.types().forEach((type, n) -> types.put(type, n * nodes));
+    return new org.slurmscope.api.slurm.Gpus(perNode.count() * nodes, types, List.of());
+  }
+
+  /**
    * squeue's {@code MinMemory}: per node, or per CPU when Slurm marks it; {@code %m} text does not
    * say which, so a bare size counts per node, as {@code --mem} is the common request.
    */
   private static MemoryRequest memory(String text) {
     Long mebibytes = SlurmText.mebibytes(text);
     return mebibytes == null ? null : new MemoryRequest(mebibytes, MemoryRequest.Per.NODE);
+  }
+
+  /** scontrol appends who set a reason and when: {@code maintenance [root@2026-07-22T23:31:17]}. */
+  private static final java.util.regex.Pattern REASON_SETTER =
+      java.util.regex.Pattern.compile("(.*?)\\s*\\[[^\\[\\]@]+@[^\\[\\]]+\\]$");
+
+  /** Returns the reason without scontrol's setter suffix, as the JSON sends it. */
+  private static String reason(String text) {
+    String reason = SlurmText.text(text);
+    if (reason == null) {
+      return null;
+    }
+    java.util.regex.Matcher match = REASON_SETTER.matcher(reason);
+    return match.matches() ? match.group(1) : reason;
   }
 
   private static List<String> hosts(String text) {

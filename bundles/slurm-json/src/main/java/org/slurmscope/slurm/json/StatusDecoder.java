@@ -23,12 +23,12 @@ public final class StatusDecoder {
   private StatusDecoder() {}
 
   /**
-   * One controller's answer to a ping.
+   * One controller's reply to a ping.
    *
    * @param hostname the slurmctld host
-   * @param up true when it answered
+   * @param up true when it replied
    * @param mode {@code primary} or {@code backup1}..., or null when not sent
-   * @param latencyMicros the answer's latency in microseconds, or null before v0.0.40
+   * @param latencyMicros the reply's latency in microseconds, or null before v0.0.40
    */
   public record Controller(String hostname, boolean up, String mode, Long latencyMicros) {}
 
@@ -40,7 +40,7 @@ public final class StatusDecoder {
    */
   public record Ping(SlurmMeta meta, List<Controller> controllers) {
 
-    /** Returns true when at least one controller answered. */
+    /** Returns true when at least one controller replied. */
     public boolean anyUp() {
       return controllers.stream().anyMatch(Controller::up);
     }

@@ -15,13 +15,17 @@ import org.slurmscope.api.slurm.SlurmSourceException;
  * Loads the recorded Slurm outputs under {@code src/test/resources}.
  *
  * <ul>
- *   <li>{@code slurm-cli-json/}: outputs of Slurm 21.08 and 23.02 from the test fixtures of
- *       rivosinc/prometheus-slurm-exporter;
+ *   <li>{@code slurmrestd/}: slurmrestd answers of Slurm 23.02 to 25.11 (v0.0.39 to v0.0.44) from
+ *       the test assets of rackslab/Slurm-web, one folder per release and API version, with the
+ *       HTTP status of each;
+ *   <li>{@code slurm-cli-json/}, {@code slurm-cli-text/}: {@code --json} and text outputs of Slurm
+ *       21.08 to 26.05 from exporters' test data;
+ *   <li>{@code hostlist/}: Slurm 26.05's own expansion and compression of hostlists, case by case;
  *   <li>{@code testbed-22.05/}, {@code testbed-24.11/}: outputs of the project's test clusters
  *       (Debian's Slurm 22.05.8 and 24.11.5) with the seeded jobs 1 to 20 and nodes node01-node06
  *       or cn01-cn06;
- *   <li>{@code slurmrestd/}: slurmrestd answers of Slurm 24.05 to 25.11 from the test assets of
- *       rackslab/Slurm-web, which the command line tools print in the same format;
+ *   <li>{@code same-moment-22.05/}, {@code same-moment-24.11/}: the same test clusters read within
+ *       one second through slurmrestd (every API version it serves) and the command line tools;
  *   <li>{@code edited/}: copies of those with one field changed on purpose.
  * </ul>
  */
