@@ -40,6 +40,21 @@ class CliSnapshotFetcherTest {
           + "echo 'Try \"scontrol --help\" for more information' >&2\n"
           + "exit 1";
 
+  /** scontrol of Slurm 22.05: no --json, but its one-line text. */
+  private static final String SCONTROL_2205 =
+      "case \"$*\" in\n"
+          + "  *--json*) "
+          + SCONTROL_2205_NO_JSON.replace("\n", "; ")
+          + " ;;\n"
+          + "  '-o show partitions') "
+          + print("testbed-22.05/scontrol-o-show-partitions.txt")
+          + " ;;\n"
+          + "  '-o -d show nodes') "
+          + print("testbed-22.05/scontrol-o-d-show-nodes.txt")
+          + " ;;\n"
+          + "  *) echo \"unexpected arguments: $*\" >&2; exit 2 ;;\n"
+          + "esac";
+
   @TempDir Path folder;
 
   private ExecutorService io;
@@ -90,7 +105,7 @@ class CliSnapshotFetcherTest {
     return fetcher(
         fake("squeue", squeueLog, print("testbed-22.05/squeue.json")),
         fake("sinfo", sinfoLog, print("testbed-22.05/sinfo.json")),
-        fake("scontrol", scontrolLog, SCONTROL_2205_NO_JSON),
+        fake("scontrol", scontrolLog, SCONTROL_2205),
         nodesCommand);
   }
 
@@ -110,9 +125,16 @@ class CliSnapshotFetcherTest {
             + " ;;\n"
             + "  *) echo \"unexpected arguments: $*\" >&2; exit 2 ;;\n"
             + "esac";
+    String sinfo =
+        "case \"$*\" in\n"
+            + "  '--noheader --format=%P') printf 'debug*\\nbatch\\ngpu\\nlong\\n' ;;\n"
+            + "  *) "
+            + print("testbed-24.11/sinfo.json")
+            + " ;;\n"
+            + "esac";
     return fetcher(
         fake("squeue", squeueLog, print("testbed-24.11/squeue.json")),
-        fake("sinfo", sinfoLog, print("testbed-24.11/sinfo.json")),
+        fake("sinfo", sinfoLog, sinfo),
         fake("scontrol", scontrolLog, scontrol),
         nodesCommand);
   }
@@ -123,15 +145,19 @@ class CliSnapshotFetcherTest {
 
     assertThat(snapshot.jobs()).hasSize(20);
     assertThat(snapshot.nodes()).extracting(Node::name).hasSize(6).contains("node04", "node06");
-    assertThat(snapshot.partitions()).isEmpty();
+    assertThat(snapshot.partitions())
+        .extracting(Partition::name)
+        .containsExactly("debug", "batch", "gpu", "long");
+    assertThat(snapshot.partitions().get(0).isDefault()).isTrue();
     assertThat(snapshot.cluster()).isEqualTo("testbed");
     assertThat(snapshot.slurmVersion()).isEqualTo("22.05.8");
     assertThat(snapshot.apiVersion()).isEqualTo("v0.0.38");
     assertThat(snapshot.fetchedAt()).isEqualTo(NOW);
     assertThat(snapshot.warnings()).isEmpty();
-    assertThat(Scripts.calls(scontrolLog)).containsExactly("show nodes --json");
+    assertThat(Scripts.calls(scontrolLog))
+        .containsExactly("show nodes --json", "-o show partitions");
     assertThat(Scripts.calls(sinfoLog)).containsExactly("--json");
-    assertThat(Scripts.calls(squeueLog)).containsExactly("--json");
+    assertThat(Scripts.calls(squeueLog)).containsExactly("--states=all --json");
   }
 
   @Test
@@ -142,7 +168,8 @@ class CliSnapshotFetcherTest {
     SlurmSnapshot second = fetcher.fetch();
 
     assertThat(second.nodes()).hasSize(6);
-    assertThat(Scripts.calls(scontrolLog)).hasSize(1);
+    assertThat(Scripts.calls(scontrolLog))
+        .containsExactly("show nodes --json", "-o show partitions", "-o show partitions");
     assertThat(Scripts.calls(sinfoLog)).containsExactly("--json", "--json");
     assertThat(logged).hasSize(1);
     assertThat(logged.get(0))
@@ -179,9 +206,11 @@ class CliSnapshotFetcherTest {
     SlurmSnapshot snapshot = slurm2205("sinfo").fetch();
 
     assertThat(snapshot.nodes()).hasSize(6);
-    // Partitions still try scontrol once, which shows that it has no --json.
-    assertThat(Scripts.calls(scontrolLog)).containsExactly("show partitions --json");
-    assertThat(logged).singleElement().asString().contains("partition list stays empty");
+    // Partitions still try scontrol's --json once, which shows that it has none.
+    assertThat(Scripts.calls(scontrolLog))
+        .containsExactly("show partitions --json", "-o show partitions");
+    assertThat(logged).singleElement().asString().contains("-o show partitions from now on");
+    assertThat(snapshot.partitions()).hasSize(4);
   }
 
   @Test
@@ -208,7 +237,9 @@ class CliSnapshotFetcherTest {
         .contains("Slurm accounting storage is disabled");
     assertThat(Scripts.calls(scontrolLog))
         .containsExactly("show nodes --json", "show partitions --json");
-    assertThat(Scripts.calls(sinfoLog)).isEmpty();
+    assertThat(Scripts.calls(sinfoLog)).containsExactly("--noheader --format=%P");
+    assertThat(snapshot.partitions().get(0).isDefault()).isTrue();
+    assertThat(snapshot.partitions().get(1).isDefault()).isFalse();
     assertThat(logged)
         .containsExactly("Nodes come from " + folder.resolve("scontrol") + " show nodes --json");
   }
@@ -232,7 +263,8 @@ class CliSnapshotFetcherTest {
     assertThat(first.nodes()).hasSize(6);
     assertThat(node(first, "cn02").partitions()).containsExactly("debug", "batch", "long");
     assertThat(second.nodes()).hasSize(6);
-    assertThat(Scripts.calls(sinfoLog)).containsExactly("--json", "-N --json", "-N --json");
+    assertThat(Scripts.calls(sinfoLog))
+        .containsExactly("--json", "-N --json", "--noheader --format=%P", "-N --json");
     assertThat(logged).singleElement().asString().contains("sinfo -N --json from now on");
   }
 
@@ -268,9 +300,54 @@ class CliSnapshotFetcherTest {
 
     assertThatThrownBy(fetcher::fetch)
         .isInstanceOf(SlurmSourceException.class)
-        .hasMessageContaining("squeue --json failed with exit code 1")
+        .hasMessageContaining("squeue --states=all --json failed with exit code 1")
         .hasMessageContaining("Invalid user for SlurmUser root");
     assertThat(Scripts.calls(scontrolLog)).isEmpty();
+  }
+
+  @Test
+  void defaultPartitionIsLearntOnceForTenMinutes() throws Exception {
+    CliSnapshotFetcher fetcher =
+        slurm2411("auto", print("testbed-24.11/scontrol-show-partitions.json"));
+
+    fetcher.fetch();
+    SlurmSnapshot second = fetcher.fetch();
+
+    assertThat(second.partitions().get(0).isDefault()).isTrue();
+    assertThat(Scripts.calls(sinfoLog)).containsExactly("--noheader --format=%P");
+  }
+
+  @Test
+  void commandsWithoutJsonFallBackToTheirText() throws Exception {
+    String noJson = "echo \"$0: unrecognized option '--json'\" >&2; exit 1";
+    String squeue =
+        "case \"$*\" in *--json*) "
+            + noJson
+            + " ;; *) "
+            + print("testbed-22.05/squeue-h-t-all-O.txt")
+            + " ;; esac";
+    CliSnapshotFetcher fetcher =
+        fetcher(
+            fake("squeue", squeueLog, squeue),
+            fake("sinfo", sinfoLog, noJson),
+            fake("scontrol", scontrolLog, SCONTROL_2205),
+            "auto");
+
+    SlurmSnapshot first = fetcher.fetch();
+    SlurmSnapshot second = fetcher.fetch();
+
+    assertThat(first.jobs()).hasSize(19);
+    assertThat(first.jobs()).extracting(Job::id).contains("8_[3-6%2]", "8_1", "4_3");
+    assertThat(first.nodes()).hasSize(6);
+    assertThat(node(first, "node05").gpusAllocated().indexes()).containsExactly(0);
+    assertThat(first.partitions()).hasSize(4);
+    assertThat(second.jobs()).hasSize(19);
+    assertThat(Scripts.calls(squeueLog)).hasSize(3);
+    assertThat(Scripts.calls(squeueLog).get(2))
+        .startsWith("--noheader --states=all --Format=JobID:|");
+    assertThat(Scripts.calls(sinfoLog)).containsExactly("--json");
+    assertThat(logged).hasSize(3);
+    assertThat(logged.get(0)).contains("jobs come from").contains("--noheader --states=all");
   }
 
   private static Node node(SlurmSnapshot snapshot, String name) {
