@@ -94,6 +94,8 @@ public final class ConsoleUi {
   public void run() throws IOException {
     long lastGeneration = -1;
     Instant lastDraw = Instant.MIN;
+    List<ColumnOverlay> lastOverlays = List.of();
+    List<ConsoleView> lastViews = List.of();
     boolean dirty = true;
     while (!model.quitRequested() && !Thread.currentThread().isInterrupted()) {
       KeyStroke key = screen.pollInput();
@@ -103,6 +105,14 @@ public final class ConsoleUi {
         continue;
       }
       if (screen.doResizeIfNecessary() != null) {
+        dirty = true;
+      }
+      // An overlay or view that comes or goes (a toggle, a configuration file) shows at once.
+      List<ColumnOverlay> overlays = sources.overlays().get();
+      List<ConsoleView> views = views();
+      if (!overlays.equals(lastOverlays) || !views.equals(lastViews)) {
+        lastOverlays = overlays;
+        lastViews = views;
         dirty = true;
       }
       ClusterState state = sources.state().get();
