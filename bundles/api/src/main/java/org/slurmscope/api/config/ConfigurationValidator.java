@@ -21,7 +21,8 @@ public interface ConfigurationValidator {
    *
    * @param properties the values as ConfigAdmin delivers them: strings from {@code .cfg} files,
    *     typed values from other sources
-   * @throws InvalidConfigurationException for the first value that breaks a rule
+   * @throws InvalidConfigurationException for the first value that breaks a rule (any {@link
+   *     IllegalArgumentException} is taken as a rejection, with its message)
    */
   void validate(Map<String, Object> properties);
 }

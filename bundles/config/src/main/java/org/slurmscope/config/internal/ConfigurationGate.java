@@ -31,7 +31,6 @@ import org.osgi.service.log.LoggerFactory;
 import org.slurmscope.api.config.ConfigurationProblem;
 import org.slurmscope.api.config.ConfigurationStatus;
 import org.slurmscope.api.config.ConfigurationValidator;
-import org.slurmscope.api.config.InvalidConfigurationException;
 
 /**
  * Sits between ConfigAdmin and every slurmscope component (PIDs under {@code org.slurmscope.}) as a
@@ -145,7 +144,8 @@ public final class ConfigurationGate
         logger.info("Configuration {} is valid again", pid);
       }
       return null;
-    } catch (InvalidConfigurationException e) {
+    } catch (IllegalArgumentException e) {
+      // InvalidConfigurationException is the usual kind; any rule a validator breaks counts.
       Map<String, Object> good = lastGood.get(pid);
       recordProblem(pid, e.getMessage(), properties, good != null);
       if (good == null) {
