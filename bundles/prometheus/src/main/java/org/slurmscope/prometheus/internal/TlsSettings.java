@@ -90,7 +90,14 @@ public final class TlsSettings {
       return SYSTEM_DEFAULT;
     }
 
-    X509TrustManager trust = insecure ? new TrustAll() : trustManager(ca);
+    X509TrustManager trust;
+    if (insecure) {
+      trust = new TrustAll();
+    } else if (ca.isEmpty()) {
+      trust = systemTrustManager();
+    } else {
+      trust = trustManager(ca);
+    }
     KeyManager[] keys = cert.isEmpty() ? null : keyManagers(cert, key);
     try {
       SSLContext context = SSLContext.getInstance("TLS");
@@ -155,19 +162,33 @@ public final class TlsSettings {
       for (int i = 0; i < authorities.size(); i++) {
         store.setCertificateEntry("ca-" + i, authorities.get(i));
       }
-      TrustManagerFactory factory =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(store);
-      for (TrustManager manager : factory.getTrustManagers()) {
-        if (manager instanceof X509TrustManager x509) {
-          return x509;
-        }
-      }
-      throw new GeneralSecurityException("the JDK made no X.509 trust manager");
+      return x509TrustManager(store);
     } catch (GeneralSecurityException | IOException e) {
       throw invalid(
           "tlsCaFile", quote(caFile), "it must contain PEM certificates: " + e.getMessage());
     }
+  }
+
+  /** Returns the trust manager of the Java runtime's default authorities. */
+  private static X509TrustManager systemTrustManager() {
+    try {
+      return x509TrustManager(null);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the Java runtime has no default trust manager", e);
+    }
+  }
+
+  /** Returns the X.509 trust manager over a key store, or over the runtime's default for null. */
+  private static X509TrustManager x509TrustManager(KeyStore store) throws GeneralSecurityException {
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    factory.init(store);
+    for (TrustManager manager : factory.getTrustManagers()) {
+      if (manager instanceof X509TrustManager x509) {
+        return x509;
+      }
+    }
+    throw new GeneralSecurityException("the JDK made no X.509 trust manager");
   }
 
   private static KeyManager[] keyManagers(String certFile, String keyFile) {
