@@ -38,8 +38,9 @@ import org.slurmscope.api.config.ConfigurationValidator;
  *
  * <ul>
  *   <li>{@code enabled=false} becomes the Declarative Services 1.5 property {@code
- *       osgi.ds.satisfying.condition.target} pointing at a condition nobody registers, which
- *       deactivates the component without any code in it, and {@code enabled=true} removes it;
+ *       osgi.ds.satisfying.condition.target} pointing at a condition that no bundle registers,
+ *       which deactivates the component without any code in it, and {@code enabled=true} removes
+ *       it;
  *   <li>values that the PID's {@link ConfigurationValidator} rejects are replaced by the last good
  *       values; with none, the component is held inactive by the same condition. The rejection is
  *       listed in {@link #problems()} until valid values arrive.
@@ -128,7 +129,7 @@ public final class ConfigurationGate
   }
 
   /**
-   * Validates the values; returns the condition that holds the component inactive, or null. Invalid
+   * Validates the values; returns the condition that keeps the component inactive, or null. Invalid
    * values are swapped for the last good ones in the dictionary.
    */
   private String gate(
