@@ -97,4 +97,79 @@ class ClientSettingsTest {
                 + value
                 + " is invalid: it must be a positive number of milliseconds");
   }
+
+  @Test
+  void defaultsPressLightlyOnTheServer() {
+    ClientSettings settings = validate(Map.of());
+
+    assertThat(settings.retry().maxAttempts()).isEqualTo(3);
+    assertThat(settings.retry().initialBackoff()).isEqualTo(Duration.ofMillis(200));
+    assertThat(settings.retry().maxBackoff()).isEqualTo(Duration.ofMillis(5000));
+    assertThat(settings.breaker().failureThreshold()).isEqualTo(5);
+    assertThat(settings.breaker().openDuration()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(settings.limits().maxConcurrentRequests()).isEqualTo(4);
+    assertThat(settings.limits().maxRequestsPerSecond()).isEqualTo(10.0);
+    assertThat(settings.limits().maxResponseBytes()).isEqualTo(32 * 1024 * 1024);
+    assertThat(settings.auth().describe()).isEqualTo("no authentication");
+    assertThat(settings.tls().insecure()).isFalse();
+    assertThat(settings.audit().enabled()).isFalse();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "retryMaxAttempts          | 0       | it must be a count from 1 to 10",
+        "retryMaxAttempts          | 11      | it must be a count from 1 to 10",
+        "retryInitialBackoffMillis | 0       | it must be milliseconds from 1 to 60000",
+        "breakerFailureThreshold   | 0       | it must be a count from 1 to 1000",
+        "breakerOpenSeconds        | 3601    | it must be seconds from 1 to 3600",
+        "maxConcurrentRequests     | 65      | it must be a count from 1 to 64",
+        "maxResponseBytes          | 100     | it must be a size in bytes from 1024 to 1073741824",
+      })
+  void outOfRangeCountIsRejected(String key, int value, String rule) {
+    assertThatThrownBy(() -> validate(Map.of(key, value)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("org.slurmscope.prometheus: " + key + "=" + value + " is invalid: " + rule);
+  }
+
+  @Test
+  void maxBackoffBelowInitialBackoffIsRejected() {
+    assertThatThrownBy(
+            () -> validate(Map.of("retryInitialBackoffMillis", 500, "retryMaxBackoffMillis", 100)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("org.slurmscope.prometheus: retryMaxBackoffMillis=100 is invalid")
+        .hasMessageContaining("at least retryInitialBackoffMillis");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0", "-1", "1001", "NaN"})
+  void requestRateOutsideRangeIsRejected(double rate) {
+    assertThatThrownBy(() -> validate(Map.of("maxRequestsPerSecond", rate)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "org.slurmscope.prometheus: maxRequestsPerSecond="
+                + rate
+                + " is invalid: it must be a number of requests per second from 0.01 to 1000");
+  }
+
+  @Test
+  void relativeAuditLogFileIsRejected() {
+    assertThatThrownBy(() -> validate(Map.of("auditLog", true, "auditLogFile", "audit.log")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(
+            "org.slurmscope.prometheus: auditLogFile=\"audit.log\" is invalid: it must be an"
+                + " absolute path");
+  }
+
+  @Test
+  void backoffDoublesUpToTheMaximumWithJitter() {
+    ClientSettings.Retry retry = validate(Map.of()).retry();
+
+    assertThat(retry.backoff(1, () -> 0.0)).isEqualTo(Duration.ofMillis(100));
+    assertThat(retry.backoff(1, () -> 0.9999999)).isEqualTo(Duration.ofMillis(200));
+    assertThat(retry.backoff(2, () -> 0.9999999)).isEqualTo(Duration.ofMillis(400));
+    assertThat(retry.backoff(3, () -> 0.0)).isEqualTo(Duration.ofMillis(400));
+    assertThat(retry.backoff(9, () -> 0.9999999)).isEqualTo(Duration.ofMillis(5000));
+  }
 }

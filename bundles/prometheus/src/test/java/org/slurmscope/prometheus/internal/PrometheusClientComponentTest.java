@@ -70,4 +70,28 @@ class PrometheusClientComponentTest {
     assertThat(component.baseUrl()).isEqualTo("http://prometheus.example.org:9090");
     assertThat(log.messages()).anyMatch(message -> message.startsWith("WARN Rejected"));
   }
+
+  @Test
+  void insecureSwitchWarnsAtEveryStart() {
+    Map<String, Object> insecure =
+        Map.of("url", "https://prometheus.example.org:9090", "tlsInsecureSkipVerify", true);
+    activate(insecure);
+
+    component.modified(config(insecure));
+
+    assertThat(log.messages())
+        .filteredOn(message -> message.startsWith("WARN tlsInsecureSkipVerify=true"))
+        .hasSize(2);
+  }
+
+  @Test
+  void reconfigurationKeepsTheSharedConnectionPool() {
+    activate(Map.of());
+    OkHttpPrometheusClient before = component.currentClient();
+
+    component.modified(config(Map.of("maxConcurrentRequests", 8)));
+
+    assertThat(component.currentClient().settings().limits().maxConcurrentRequests()).isEqualTo(8);
+    assertThat(component.currentClient()).isNotSameAs(before);
+  }
 }
