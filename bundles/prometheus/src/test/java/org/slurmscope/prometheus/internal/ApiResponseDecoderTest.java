@@ -8,10 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.slurmscope.api.prometheus.Alert;
+import org.slurmscope.api.prometheus.BuildInfo;
 import org.slurmscope.api.prometheus.Point;
 import org.slurmscope.api.prometheus.PrometheusException;
 import org.slurmscope.api.prometheus.QueryResult;
 import org.slurmscope.api.prometheus.Sample;
+import org.slurmscope.api.prometheus.SeriesResult;
 import org.slurmscope.api.prometheus.TimeSeries;
 
 class ApiResponseDecoderTest {
@@ -171,6 +174,42 @@ class ApiResponseDecoderTest {
             "HTTP 400, bad_data: invalid parameter \"query\": 1:1: parse error: unexpected <op:/>");
   }
 
+  @Test
+  void slurmWebRangeResponsesKeepEveryStep() throws Exception {
+    Map<String, Integer> seriesPerFile =
+        Map.of(
+            "prometheus-api/slurmweb_cores-hour.json", 5,
+            "prometheus-api/slurmweb_jobs-hour.json", 8,
+            "prometheus-api/slurmweb_nodes-hour.json", 6);
+
+    for (Map.Entry<String, Integer> file : seriesPerFile.entrySet()) {
+      QueryResult response = decode(file.getKey());
+
+      assertThat(response.resultType()).as(file.getKey()).isEqualTo("matrix");
+      assertThat(response.series()).as(file.getKey()).hasSize(file.getValue());
+      assertThat(response.series())
+          .as(file.getKey())
+          .allSatisfy(series -> assertThat(series.points()).hasSize(120));
+      assertThat(response.series())
+          .as(file.getKey())
+          .allSatisfy(series -> assertThat(series.labels()).containsKey("state"));
+    }
+  }
+
+  @Test
+  void slurmWebIdleCoresSeriesHasItsValues() throws Exception {
+    QueryResult response = decode("prometheus-api/slurmweb_cores-hour.json");
+
+    TimeSeries idle =
+        response.series().stream()
+            .filter(series -> "idle".equals(series.labels().get("state")))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(idle.points().get(0)).isEqualTo(new Point(1747750980, 49920));
+    assertThat(idle.points().get(119)).isEqualTo(new Point(1747754550, 49565));
+  }
+
   // --- Result types and envelope fields
 
   @Test
@@ -221,6 +260,73 @@ class ApiResponseDecoderTest {
     assertThat(response.samples()).hasSize(1);
     assertThat(response.warnings())
         .containsExactly("1 native histogram series skipped: only float samples are read");
+  }
+
+  @Test
+  void warningsMarkTheResultPartial() throws Exception {
+    QueryResult response =
+        decodeText(
+            200,
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
+                + "{\"metric\":{\"instance\":\"a:9100\"},\"value\":[1,\"3\"]}]},"
+                + "\"warnings\":[\"partial response due to store b down\"]}");
+
+    assertThat(response.partial()).isTrue();
+    assertThat(response.samples()).hasSize(1);
+  }
+
+  @Test
+  void seriesAreLabelSets() throws Exception {
+    SeriesResult response =
+        ApiResponseDecoder.decodeSeries(
+            ENDPOINT,
+            200,
+            ("{\"status\":\"success\",\"data\":[{\"__name__\":\"up\",\"job\":\"node\"}],"
+                    + "\"warnings\":[\"partial\"]}")
+                .getBytes(StandardCharsets.UTF_8));
+
+    assertThat(response.series()).containsExactly(Map.of("__name__", "up", "job", "node"));
+    assertThat(response.warnings()).containsExactly("partial");
+  }
+
+  @Test
+  void labelValueThatIsNotStringIsDecodeError() {
+    assertThatThrownBy(
+            () ->
+                ApiResponseDecoder.decodeLabelValues(
+                    ENDPOINT,
+                    200,
+                    "{\"status\":\"success\",\"data\":[\"a\",1]}".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(PrometheusException.class)
+        .hasMessageEndingWith("could not be decoded: label value 1 is not a string");
+  }
+
+  @Test
+  void alertWithoutValueHasNaN() throws Exception {
+    List<Alert> alerts =
+        ApiResponseDecoder.decodeAlerts(
+            ENDPOINT,
+            200,
+            ("{\"status\":\"success\",\"data\":{\"alerts\":[{\"labels\":{\"alertname\":\"A\"},"
+                    + "\"state\":\"pending\"}]}}")
+                .getBytes(StandardCharsets.UTF_8));
+
+    assertThat(alerts).hasSize(1);
+    assertThat(alerts.get(0).value()).isNaN();
+    assertThat(alerts.get(0).activeAt()).isNull();
+    assertThat(alerts.get(0).annotations()).isEmpty();
+  }
+
+  @Test
+  void buildInfoWithMissingFieldsHasEmptyStrings() throws Exception {
+    BuildInfo info =
+        ApiResponseDecoder.decodeBuildInfo(
+            ENDPOINT,
+            200,
+            "{\"status\":\"success\",\"data\":{\"version\":\"1.93.0\"}}"
+                .getBytes(StandardCharsets.UTF_8));
+
+    assertThat(info).isEqualTo(new BuildInfo("1.93.0", "", "", ""));
   }
 
   // --- Responses that are not data
