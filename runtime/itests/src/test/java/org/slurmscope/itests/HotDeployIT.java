@@ -56,6 +56,7 @@ public class HotDeployIT {
     ClusterStateService stateService =
         osgi.awaitService(ClusterStateService.class, "org.slurmscope.state");
     assertThat(helloView()).as("view before the drop").isEmpty();
+    int viewsBefore = consoleViews().size();
 
     long dropped = System.nanoTime();
     Files.copy(Path.of(osgi.context().getProperty(HELLO_BUNDLE)), plugin());
@@ -69,6 +70,10 @@ public class HotDeployIT {
     assertThat(table.rows().get(0).cells().get(0).text()).isEqualTo("hello, itests");
     assertThat(pluginBundle()).as("plugin bundle").isPresent();
     assertThat(Osgi.bundleState(pluginBundle().orElseThrow().getState())).isEqualTo("ACTIVE");
+    Osgi.await(
+        "the console to bind the plugin's view",
+        () -> consoleViews().size(),
+        count -> count == viewsBefore + 1);
 
     long deleted = System.nanoTime();
     Files.delete(plugin());
@@ -77,6 +82,10 @@ public class HotDeployIT {
     long goneMillis = (System.nanoTime() - deleted) / 1_000_000;
     System.out.println("Plugin view went " + goneMillis + " ms after the delete");
     Osgi.await("the plugin bundle to be uninstalled", this::pluginBundle, Optional::isEmpty);
+    Osgi.await(
+        "the console to drop the plugin's view",
+        () -> consoleViews().size(),
+        count -> count == viewsBefore);
   }
 
   private Path plugin() {
@@ -85,6 +94,12 @@ public class HotDeployIT {
 
   private Optional<ConsoleView> helloView() {
     return osgi.service(ConsoleView.class, view -> view.name().equals("hello"));
+  }
+
+  /** Returns the ids of the views bound to the console component. */
+  private List<Long> consoleViews() {
+    return Osgi.boundServices(
+        osgi.component("org.slurmscope.console.internal.ConsoleComponent"), ConsoleView.class);
   }
 
   private Optional<Bundle> pluginBundle() {

@@ -51,6 +51,10 @@ public class InvalidConfigurationIT {
     good.put("slurmRefreshSeconds", "2");
     osgi.configure(ReconfigurationIT.STATE_PID, good);
     awaitProperty(STATE_COMPONENT, "slurmRefreshSeconds", "2");
+    Osgi.await(
+        "a SLURM poll of the demo source",
+        stateService::current,
+        state -> state.slurmStatus().name().equals("demo") && state.slurm() != null);
 
     Map<String, String> invalid = new HashMap<>(good);
     invalid.put("slurmRefreshSeconds", "0");
