@@ -57,6 +57,7 @@ public class ProductStartIT {
   private static final List<String> UNUSED_IN_DEMO =
       List.of(
           "org.slurmscope.slurm.cli.internal.CliSlurmSource",
+          "org.slurmscope.slurm.rest.internal.RestSlurmSource",
           "org.slurmscope.query.internal.PrometheusMetricSource",
           "org.slurmscope.prometheus.internal.PrometheusClientComponent");
 
