@@ -29,6 +29,8 @@ final class SourcePoller {
   private boolean running;
   // guarded by this: a pollNow() that arrived while a poll was running
   private boolean rerunRequested;
+  // guarded by this: when the last poll ended, in System.nanoTime() milliseconds
+  private long lastEndMillis = System.nanoTime() / 1_000_000;
 
   SourcePoller(String threadName, PollSchedule schedule, Poll poll) {
     this.schedule = schedule;
@@ -54,9 +56,21 @@ final class SourcePoller {
     scheduleNext(Duration.ZERO);
   }
 
-  /** Changes the interval from the next poll on. */
-  void reschedule(PollSchedule newSchedule) {
+  /**
+   * Changes the interval. A poll waiting for its turn is moved to the last poll's end plus the new
+   * interval, or to now when that has passed, so a shorter interval takes effect at once.
+   */
+  synchronized void reschedule(PollSchedule newSchedule) {
     schedule = newSchedule;
+    if (running || next == null || next.isDone()) {
+      return;
+    }
+    long sinceLastMillis = System.nanoTime() / 1_000_000 - lastEndMillis;
+    long delayMillis =
+        Math.max(0, newSchedule.delayAfter(consecutiveFailures).toMillis() - sinceLastMillis);
+    if (delayMillis < next.getDelay(TimeUnit.MILLISECONDS)) {
+      scheduleNext(Duration.ofMillis(delayMillis));
+    }
   }
 
   /**
@@ -99,6 +113,7 @@ final class SourcePoller {
     } finally {
       synchronized (this) {
         running = false;
+        lastEndMillis = System.nanoTime() / 1_000_000;
         consecutiveFailures = success ? 0 : consecutiveFailures + 1;
         Duration delay = rerunRequested ? Duration.ZERO : schedule.delayAfter(consecutiveFailures);
         rerunRequested = false;

@@ -61,6 +61,30 @@ class SourcePollerTest {
   }
 
   @Test
+  void shorterIntervalMovesWaitingPoll() throws InterruptedException {
+    CountDownLatch first = new CountDownLatch(1);
+    CountDownLatch second = new CountDownLatch(2);
+    SourcePoller poller =
+        new SourcePoller(
+            "test-poll",
+            HOUR,
+            () -> {
+              first.countDown();
+              second.countDown();
+              return true;
+            });
+    poller.pollNow();
+    assertThat(first.await(5, TimeUnit.SECONDS)).isTrue();
+    // Let the first poll end and schedule the second one an hour ahead.
+    Thread.sleep(200);
+
+    poller.reschedule(new PollSchedule(Duration.ofMillis(100)));
+
+    assertThat(second.await(5, TimeUnit.SECONDS)).isTrue();
+    poller.stop(Duration.ofSeconds(1));
+  }
+
+  @Test
   void stopInterruptsRunningPoll() throws InterruptedException {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch interrupted = new CountDownLatch(1);
