@@ -111,8 +111,6 @@ public class ReconfigurationIT {
         },
         count -> count >= 3);
 
-    // NOTE: a longer interval is tested because a shorter one takes effect only after the poll
-    // that was already scheduled at the old interval (SourcePoller.reschedule).
     Map<String, String> hourly = new HashMap<>(DEMO_STATE);
     hourly.put("slurmRefreshSeconds", "3600");
     osgi.configure(STATE_PID, hourly);
@@ -128,6 +126,15 @@ public class ReconfigurationIT {
     assertThat(demoSlurmSuccess(stateService.current()))
         .as("last SLURM poll 3 s after slurmRefreshSeconds=3600")
         .isEqualTo(settled);
+
+    // Back to one second: the poll waiting an hour ahead moves up at once.
+    osgi.configure(STATE_PID, DEMO_STATE);
+    Instant resumed =
+        Osgi.await(
+            "a SLURM poll soon after slurmRefreshSeconds=1 again",
+            () -> demoSlurmSuccess(stateService.current()),
+            poll -> poll != null && poll.isAfter(settled));
+    assertThat(resumed).isAfter(settled);
   }
 
   @Test
