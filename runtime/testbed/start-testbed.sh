@@ -123,7 +123,8 @@ node_name() { printf 'node%02d' "$1"; }
 
 # ---------------------------------------------------------------- packages
 PKGS=(munge slurmctld slurmd slurm-client slurmrestd slurm-wlm-jwt-plugin
-      prometheus prometheus-node-exporter python3 perl curl jq iproute2 util-linux procps)
+      prometheus prometheus-node-exporter python3 perl curl jq iproute2 util-linux procps
+      openssl)
 [[ $WITH_DBD == 1 ]] && PKGS+=(slurmdbd slurm-wlm-mysql-plugin mariadb-server socat)
 read -ra extra <<<"$EXTRA_PACKAGES"
 PKGS+=("${extra[@]}")
