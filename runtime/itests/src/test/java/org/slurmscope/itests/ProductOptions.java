@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Constants;
+import org.slurmscope.launcher.FeatureBundles;
 
 /**
  * Builds the Pax Exam options that start the product in a Felix framework the way {@code
@@ -77,7 +78,7 @@ final class ProductOptions {
       for (Path file : siteFiles) {
         Files.copy(file, site.resolve(file.getFileName()));
       }
-      List<FeatureFile.Bundle> product = productBundles();
+      List<FeatureBundles.BundleEntry> product = productBundles();
       List<Option> options = new ArrayList<>();
       // Lanterna hears window resizes through sun.misc.Signal, loaded by reflection.
       options.add(systemPackage("sun.misc"));
@@ -86,7 +87,7 @@ final class ProductOptions {
       options.add(frameworkProperty(SITE_DIR).value(site.toString()));
       options.add(frameworkProperty(PLUGINS_DIR).value(plugins.toString()));
       options.add(frameworkProperty(PRODUCT_BUNDLES).value(describe(product)));
-      for (FeatureFile.Bundle entry : product) {
+      for (FeatureBundles.BundleEntry entry : product) {
         options.add(
             bundle(entry.file().toUri().toString())
                 .startLevel(entry.startLevel())
@@ -124,11 +125,11 @@ final class ProductOptions {
     return properties;
   }
 
-  private static List<FeatureFile.Bundle> productBundles() throws IOException {
+  private static List<FeatureBundles.BundleEntry> productBundles() throws IOException {
     Path home = distribution();
-    List<FeatureFile.Bundle> bundles =
-        FeatureFile.bundles(home.resolve("etc/features.xml"), FEATURE, home.resolve("bundles"));
-    for (FeatureFile.Bundle entry : bundles) {
+    List<FeatureBundles.BundleEntry> bundles =
+        FeatureBundles.resolve(home.resolve("etc/features.xml"), FEATURE, home.resolve("bundles"));
+    for (FeatureBundles.BundleEntry entry : bundles) {
       if (!Files.isRegularFile(entry.file())) {
         throw new IOException(
             "bundle " + entry.location() + " is missing from the distribution: " + entry.file());
@@ -151,7 +152,7 @@ final class ProductOptions {
     }
   }
 
-  private static String describe(List<FeatureFile.Bundle> bundles) {
+  private static String describe(List<FeatureBundles.BundleEntry> bundles) {
     return bundles.stream()
         .map(entry -> entry.startLevel() + "|" + entry.file().toUri())
         .collect(Collectors.joining(","));

@@ -22,13 +22,14 @@ import org.xml.sax.SAXException;
 /**
  * Reads the Karaf feature repository that lists the product's bundles and resolves each {@code
  * mvn:group/artifact/version} to {@code artifact-version.jar} in the distribution's bundles folder.
- * Only the subset of the feature format the repository uses is read: {@code <feature>} elements
- * with {@code <bundle start-level="N">} and nested {@code <feature>} references.
+ * Public for the wiring tests, which install the product exactly as the launcher does. Only the
+ * subset of the feature format the repository uses is read: {@code <feature>} elements with {@code
+ * <bundle start-level="N">} and nested {@code <feature>} references.
  */
-final class FeatureBundles {
+public final class FeatureBundles {
 
   /** One bundle to install. */
-  record BundleEntry(String location, Path file, int startLevel) {}
+  public record BundleEntry(String location, Path file, int startLevel) {}
 
   private FeatureBundles() {}
 
@@ -37,7 +38,7 @@ final class FeatureBundles {
    *
    * @throws IOException when the file cannot be read or is not a valid feature repository
    */
-  static List<BundleEntry> resolve(Path featuresXml, String featureName, Path bundlesDir)
+  public static List<BundleEntry> resolve(Path featuresXml, String featureName, Path bundlesDir)
       throws IOException {
     Map<String, Element> features = readFeatures(featuresXml);
     Map<String, BundleEntry> bundles = new LinkedHashMap<>();
