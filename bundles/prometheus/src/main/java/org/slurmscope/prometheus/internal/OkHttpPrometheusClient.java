@@ -260,6 +260,11 @@ public final class OkHttpPrometheusClient implements PrometheusClient, AutoClose
     return transport.runningCalls();
   }
 
+  /** Returns the HTTP client this configuration derived, for tests of what it shares. */
+  OkHttpClient http() {
+    return transport.http();
+  }
+
   /** Returns the number of open connections; for tests that check responses are closed. */
   int connectionCount() {
     return transport.http().connectionPool().connectionCount();
@@ -394,7 +399,8 @@ public final class OkHttpPrometheusClient implements PrometheusClient, AutoClose
     if (host.equalsIgnoreCase("localhost")) {
       return true;
     }
-    if (!host.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+    // Only an IPv4 literal, or an IPv6 literal (which has a colon), so that no name is looked up.
+    if (!host.matches("[0-9.]+|[0-9a-fA-F.]*:[0-9a-fA-F:.]*")) {
       return false;
     }
     try {

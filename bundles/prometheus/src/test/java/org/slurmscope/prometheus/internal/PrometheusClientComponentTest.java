@@ -89,9 +89,13 @@ class PrometheusClientComponentTest {
     activate(Map.of());
     OkHttpPrometheusClient before = component.currentClient();
 
-    component.modified(config(Map.of("maxConcurrentRequests", 8)));
+    component.modified(config(Map.of("maxConcurrentRequests", 8, "readTimeoutMillis", 30000)));
 
-    assertThat(component.currentClient().settings().limits().maxConcurrentRequests()).isEqualTo(8);
-    assertThat(component.currentClient()).isNotSameAs(before);
+    OkHttpPrometheusClient after = component.currentClient();
+    assertThat(after).isNotSameAs(before);
+    assertThat(after.settings().limits().maxConcurrentRequests()).isEqualTo(8);
+    assertThat(after.http().readTimeoutMillis()).isEqualTo(30000);
+    assertThat(after.http().connectionPool()).isSameAs(before.http().connectionPool());
+    assertThat(after.http().dispatcher()).isSameAs(before.http().dispatcher());
   }
 }
