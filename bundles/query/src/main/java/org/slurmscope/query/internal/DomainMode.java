@@ -7,7 +7,12 @@ enum DomainMode {
   /** The host name without the configured domain suffix, where it ends with it. */
   STRIP_SUFFIX("strip-suffix"),
   /** The part before the first dot: {@code node01.cluster.example.org} becomes {@code node01}. */
-  SHORT("short");
+  SHORT("short"),
+  /**
+   * The short host name with the configured domain suffix added, for clusters whose SLURM node
+   * names are fully qualified while the exporters report short names.
+   */
+  ADD_SUFFIX("add-suffix");
 
   private final String configValue;
 

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * shortened.
  *
  * @param mode how the domain part of a host name is treated
- * @param domainSuffix the suffix removed in {@link DomainMode#STRIP_SUFFIX} mode, with its leading
- *     dot; empty in the other modes
+ * @param domainSuffix the suffix removed in {@link DomainMode#STRIP_SUFFIX} mode or added in {@link
+ *     DomainMode#ADD_SUFFIX} mode, with its leading dot; empty in the other modes
  */
 record NodeNameMapper(DomainMode mode, String domainSuffix) {
 
@@ -33,6 +33,7 @@ record NodeNameMapper(DomainMode mode, String domainSuffix) {
           case KEEP -> host;
           case STRIP_SUFFIX -> withoutSuffix(host);
           case SHORT -> shortName(host);
+          case ADD_SUFFIX -> withSuffix(host);
         };
     return name.isEmpty() ? null : name;
   }
@@ -62,6 +63,23 @@ record NodeNameMapper(DomainMode mode, String domainSuffix) {
                 0,
                 domainSuffix.length());
     return matches ? host.substring(0, host.length() - domainSuffix.length()) : host;
+  }
+
+  /** Returns how label values become node names, for explanations. */
+  String describe() {
+    return switch (mode) {
+      case KEEP -> "port removed, host name kept";
+      case STRIP_SUFFIX -> "port removed, domain suffix " + domainSuffix + " removed";
+      case SHORT -> "port removed, short host name";
+      case ADD_SUFFIX -> "port removed, domain suffix " + domainSuffix + " added to short names";
+    };
+  }
+
+  private String withSuffix(String host) {
+    if (host.isEmpty() || host.contains(":") || IPV4.matcher(host).matches()) {
+      return host;
+    }
+    return host.indexOf('.') < 0 ? host + domainSuffix : host;
   }
 
   private static String shortName(String host) {

@@ -7,14 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slurmscope.api.metrics.MetricCache;
 import org.slurmscope.api.metrics.MetricResult;
 import org.slurmscope.api.metrics.MetricSnapshot;
 import org.slurmscope.api.metrics.MetricSource;
@@ -25,8 +31,9 @@ import org.slurmscope.api.prometheus.QueryResult;
 import org.slurmscope.query.internal.SeriesMapper.UnusableResultException;
 
 /**
- * Node metrics from Prometheus: one instant query per metric for the whole cluster, whatever the
- * number of nodes, joined to SLURM node names by {@link SeriesMapper}.
+ * Node, job and GPU metrics from Prometheus: one instant query per metric for the whole cluster,
+ * whatever the number of nodes or jobs, aggregated on the server and joined to SLURM node names,
+ * job ids and GPU keys here. Results go through the {@link MetricCache} when one is registered.
  *
  * <p>A failed query fails its own metric only. The source as a whole fails only when every query
  * failed to reach Prometheus.
@@ -41,9 +48,13 @@ public final class PrometheusMetricSource implements MetricSource {
 
   private final PrometheusClient client;
   private final Logger logger;
+  private final DialectDetector detector;
+  private final StaleKeys staleKeys = new StaleKeys();
 
   /** The settings of the current configuration; replaced as a whole on reconfiguration. */
   private volatile QuerySettings settings;
+
+  private volatile MetricCache cache;
 
   /**
    * Validates the configuration.
@@ -55,34 +66,58 @@ public final class PrometheusMetricSource implements MetricSource {
   public PrometheusMetricSource(
       @Reference(name = "prometheusClient") PrometheusClient client,
       @Reference(name = "logger", service = LoggerFactory.class) Logger logger,
-      QueryConfiguration config) {
+      Map<String, Object> properties) {
     this.client = client;
     this.logger = logger;
-    this.settings = QuerySettings.validate(config);
-    logger.debug("Prometheus metric source started with {}", settings);
+    this.detector = new DialectDetector(logger);
+    this.settings = QuerySettings.from(properties);
+    logger.debug("Prometheus metric source started with {}", settings.metrics());
   }
 
   /**
-   * Validates a new configuration and only then swaps it in.
+   * Validates a new configuration and only then swaps it in; cached results and the detected job
+   * dialect belong to the old queries, so they are dropped.
    *
    * @throws IllegalArgumentException when the configuration is invalid; the previous one stays
    */
   @Modified
-  void modified(QueryConfiguration config) {
+  void modified(Map<String, Object> properties) {
     try {
-      settings = QuerySettings.validate(config);
+      settings = QuerySettings.from(properties);
     } catch (IllegalArgumentException e) {
       logger.warn("Rejected the new configuration, keeping the previous one: {}", e.getMessage());
       throw e;
     }
-    logger.debug("Prometheus metric source reconfigured with {}", settings);
+    detector.reset();
+    staleKeys.clear();
+    MetricCache current = cache;
+    if (current != null) {
+      current.invalidateAll();
+    }
+    logger.debug("Prometheus metric source reconfigured with {}", settings.metrics());
+  }
+
+  @Reference(
+      name = "metricCache",
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void bindCache(MetricCache newCache) {
+    cache = newCache;
+  }
+
+  void unbindCache(MetricCache oldCache) {
+    if (cache == oldCache) {
+      cache = null;
+    }
   }
 
   @Override
   public MetricSnapshot fetch(Set<String> metrics)
       throws MetricSourceException, InterruptedException {
     QuerySettings current = settings;
-    SeriesMapper seriesMapper = new SeriesMapper(current.nodeLabel(), current.nodeNames());
+    boolean jobs = metrics.stream().anyMatch(current.jobTemplates()::containsKey);
+    JobDialect dialect = jobs ? detector.dialect(current, client) : current.dialect();
     Map<String, MetricResult> results = new HashMap<>();
     Map<String, String> errors = new HashMap<>();
     List<PrometheusException> connectionFailures = new ArrayList<>();
@@ -90,15 +125,15 @@ public final class PrometheusMetricSource implements MetricSource {
 
     // Sorted so that the requests go out in the same order on every refresh.
     for (String metric : new TreeSet<>(metrics)) {
-      MetricQuery query = current.query(metric);
+      MetricQuery query = current.query(metric, dialect);
       if (query == null) {
         errors.put(metric, unknownMetric(metric, current));
         continue;
       }
       queried++;
       try {
-        QueryResult result = client.query(query.promql(), null);
-        results.put(metric, seriesMapper.map(query, result));
+        MetricResult result = load(query, current, dialect);
+        results.put(metric, staleKeys.mark(result, Instant.now()));
       } catch (PrometheusException e) {
         errors.put(
             metric,
@@ -118,10 +153,73 @@ public final class PrometheusMetricSource implements MetricSource {
     return new MetricSnapshot(Instant.now(), results, errors);
   }
 
+  /** Loads a metric through the cache when there is one, else straight from Prometheus. */
+  private MetricResult load(MetricQuery query, QuerySettings current, JobDialect dialect)
+      throws PrometheusException, UnusableResultException, InterruptedException {
+    MetricCache currentCache = cache;
+    if (currentCache == null) {
+      return queryAndMap(query, current, dialect);
+    }
+    try {
+      return currentCache.get(query.metric(), () -> queryAndMap(query, current, dialect));
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof PrometheusException prometheus) {
+        throw prometheus;
+      }
+      if (cause instanceof UnusableResultException unusable) {
+        throw unusable;
+      }
+      if (cause instanceof InterruptedException interrupted) {
+        throw interrupted;
+      }
+      throw new IllegalStateException("loading " + query.metric() + " failed", cause);
+    }
+  }
+
+  /** Sends one metric's query and maps its series to keys. */
+  MetricResult queryAndMap(MetricQuery query, QuerySettings current, JobDialect dialect)
+      throws PrometheusException, UnusableResultException, InterruptedException {
+    QueryResult result = client.query(query.promql(), null);
+    Instant fetchedAt = Instant.now();
+    return switch (query.kind()) {
+      case NODE, NODE_UP ->
+          new SeriesMapper(
+                  query.kind() == MetricKind.NODE_UP
+                      ? current.nodeLabel()
+                      : current.nodeMappingLabel(),
+                  current.nodeNames())
+              .map(query, result, fetchedAt);
+      case JOB ->
+          new JobSeriesMapper(
+                  dialect == JobDialect.AUTO ? JobDialect.CGROUP_PATH : dialect, current.jobLabel())
+              .map(query, result, fetchedAt);
+      case GPU, GPU_JOB ->
+          new GpuSeriesMapper(current.gpuHostLabels(), current.gpuJobLabel(), current.nodeNames())
+              .map(query, result, fetchedAt);
+    };
+  }
+
   private static String unknownMetric(String metric, QuerySettings settings) {
     return "unknown metric "
         + metric
         + ": the Prometheus metric source provides "
-        + String.join(", ", new TreeSet<>(settings.queries().keySet()));
+        + String.join(", ", settings.metrics());
+  }
+
+  /** Remembers when each key last had a value, to say "stale" for a key that vanished. */
+  static final class StaleKeys {
+    private final Map<String, Map<String, Instant>> lastSeen = new ConcurrentHashMap<>();
+
+    void clear() {
+      lastSeen.clear();
+    }
+
+    MetricResult mark(MetricResult result, Instant now) {
+      Map<String, Instant> seen = lastSeen.computeIfAbsent(result.metric(), m -> new HashMap<>());
+      synchronized (seen) {
+        return StaleMarks.apply(result, seen, now);
+      }
+    }
   }
 }

@@ -1,17 +1,18 @@
 package org.slurmscope.query.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.slurmscope.api.metrics.MetricResult;
+import org.slurmscope.api.metrics.SeriesRef;
 import org.slurmscope.api.prometheus.QueryResult;
 import org.slurmscope.api.prometheus.Sample;
 
 /**
- * Joins the series of one query result to SLURM node names: one value per node, the first series
- * winning when two map to the same node. Everything dropped on the way is named in the result's
- * warnings.
+ * Joins the series of a node query result to SLURM node names: one value per node, the first series
+ * winning when two map to the same node ({@link MetricKind#NODE}), or the lowest value with every
+ * series kept ({@link MetricKind#NODE_UP}, one {@code up} series per scrape target). Everything
+ * dropped on the way is named in the result's warnings and explanation.
  */
 final class SeriesMapper {
 
@@ -32,18 +33,13 @@ final class SeriesMapper {
    * @throws UnusableResultException when the result is not an instant vector
    */
   MetricResult map(MetricQuery query, QueryResult result) throws UnusableResultException {
-    if (!result.resultType().equals("vector")) {
-      throw new UnusableResultException(
-          query.configKey()
-              + " in "
-              + QueryConfiguration.PID
-              + " returned a "
-              + result.resultType()
-              + ", not an instant vector with one series per node: change the query");
-    }
+    return map(query, result, Instant.now());
+  }
 
-    Map<String, Double> values = new HashMap<>();
-    Map<String, String> labelValueOfNode = new HashMap<>();
+  MetricResult map(MetricQuery query, QueryResult result, Instant fetchedAt)
+      throws UnusableResultException {
+    requireVector(query, result);
+    ResultBuilder builder = new ResultBuilder(query, describe(), result.warnings());
     List<String> duplicates = new ArrayList<>();
     List<String> unmappable = new ArrayList<>();
     int withoutLabel = 0;
@@ -51,25 +47,29 @@ final class SeriesMapper {
       String labelValue = sample.labels().get(nodeLabel);
       if (labelValue == null) {
         withoutLabel++;
+        builder.unmapped(sample);
         continue;
       }
       String node = names.nodeName(labelValue);
       if (node == null) {
         unmappable.add(labelValue);
+        builder.unmapped(sample);
         continue;
       }
-      String kept = labelValueOfNode.putIfAbsent(node, labelValue);
+      double value = sample.value() * query.scale();
+      if (query.kind() == MetricKind.NODE_UP) {
+        builder.min(node, sample, value);
+        continue;
+      }
+      SeriesRef kept = builder.first(node, sample, value);
       if (kept != null) {
-        duplicates.add(duplicateWarning(node, kept, labelValue));
-        continue;
+        duplicates.add(duplicateWarning(node, kept.labels().get(nodeLabel), labelValue));
       }
-      values.put(node, sample.value());
     }
 
-    List<String> warnings = new ArrayList<>(result.warnings());
-    addListed(warnings, duplicates, "more series map to a node that already has one");
+    addListed(builder, duplicates, "more series map to a node that already has one");
     if (!unmappable.isEmpty()) {
-      warnings.add(
+      builder.warn(
           unmappable.size()
               + " series skipped because their "
               + nodeLabel
@@ -77,7 +77,7 @@ final class SeriesMapper {
               + quoteFirst(unmappable));
     }
     if (withoutLabel > 0) {
-      warnings.add(
+      builder.warn(
           withoutLabel
               + " series without the label "
               + nodeLabel
@@ -89,7 +89,26 @@ final class SeriesMapper {
               + nodeLabel
               + ")");
     }
-    return new MetricResult(query.metric(), values, query.promql(), warnings);
+    return builder.build(fetchedAt);
+  }
+
+  /** Returns how label values become node names, for explanations. */
+  String describe() {
+    return nodeLabel + ", " + names.describe();
+  }
+
+  static void requireVector(MetricQuery query, QueryResult result) throws UnusableResultException {
+    if (!result.resultType().equals("vector")) {
+      throw new UnusableResultException(
+          query.configKey()
+              + " in "
+              + QueryConfiguration.PID
+              + " returned a "
+              + result.resultType()
+              + ", not an instant vector with one series per "
+              + (query.kind() == MetricKind.JOB ? "job and node" : "node")
+              + ": change the query");
+    }
   }
 
   private String duplicateWarning(String node, String kept, String dropped) {
@@ -107,14 +126,14 @@ final class SeriesMapper {
   }
 
   /** Adds the first {@link #MAX_LISTED} messages and one line counting the rest. */
-  private static void addListed(List<String> warnings, List<String> messages, String restText) {
-    warnings.addAll(messages.subList(0, Math.min(MAX_LISTED, messages.size())));
+  static void addListed(ResultBuilder builder, List<String> messages, String restText) {
+    messages.subList(0, Math.min(MAX_LISTED, messages.size())).forEach(builder::warn);
     if (messages.size() > MAX_LISTED) {
-      warnings.add((messages.size() - MAX_LISTED) + " " + restText);
+      builder.warn((messages.size() - MAX_LISTED) + " " + restText);
     }
   }
 
-  private static String quoteFirst(List<String> values) {
+  static String quoteFirst(List<String> values) {
     List<String> quoted =
         values.stream().limit(MAX_LISTED).map(value -> "\"" + value + "\"").toList();
     return String.join(", ", quoted) + (values.size() > MAX_LISTED ? ", ..." : "");

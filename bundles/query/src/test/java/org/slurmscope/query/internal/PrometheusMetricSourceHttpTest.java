@@ -57,8 +57,7 @@ class PrometheusMetricSourceHttpTest {
   }
 
   private PrometheusMetricSource source(Map<String, Object> values) {
-    return new PrometheusMetricSource(
-        client, log.logger(), TestConfigs.create(QueryConfiguration.class, values));
+    return new PrometheusMetricSource(client, log.logger(), values);
   }
 
   /** Serves a body chosen by the PromQL of each request. */
