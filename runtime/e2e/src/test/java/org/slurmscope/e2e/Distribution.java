@@ -20,6 +20,7 @@ final class Distribution {
 
   private final Path home;
   private final Path xdgRoot;
+  private final Map<String, String> extraEnvironment = new java.util.HashMap<>();
 
   /**
    * @param xdgRoot a private folder for XDG_CONFIG_HOME and XDG_STATE_HOME, so that tests never
@@ -45,11 +46,18 @@ final class Distribution {
     return xdgRoot.resolve("state/slurmscope/slurmscope.log");
   }
 
+  /** Adds a variable to the environment of every run, such as SLURMSCOPE_OPTS. */
+  Distribution with(String name, String value) {
+    extraEnvironment.put(name, value);
+    return this;
+  }
+
   /** Environment for a run: the XDG folders point into the test's private folder. */
   Map<String, String> environment() {
-    return Map.of(
-        "XDG_CONFIG_HOME", xdgRoot.resolve("config").toString(),
-        "XDG_STATE_HOME", xdgRoot.resolve("state").toString());
+    Map<String, String> environment = new java.util.HashMap<>(extraEnvironment);
+    environment.put("XDG_CONFIG_HOME", xdgRoot.resolve("config").toString());
+    environment.put("XDG_STATE_HOME", xdgRoot.resolve("state").toString());
+    return environment;
   }
 
   /** Runs bin/slurmscope with the arguments and waits for it, at most the given time. */
