@@ -408,7 +408,7 @@ final class ApiResponseDecoder {
     return texts;
   }
 
-  /** Reads the {@code data} of a successful answer into the endpoint's result type. */
+  /** Reads the {@code data} of a successful response into the endpoint's result type. */
   @FunctionalInterface
   private interface DataReader<T> {
     T read(JsonNode data, List<String> warnings, List<String> infos)

@@ -15,7 +15,7 @@ import org.osgi.service.log.Logger;
 
 /**
  * One line per request, in logfmt ({@code key=value}, strings quoted): when it started, the
- * endpoint, the query, how long it took, the HTTP status (or {@code -} without an answer), the
+ * endpoint, the query, how long it took, the HTTP status (or {@code -} without a response), the
  * outcome ({@code ok} or the error type), the number of series or items returned and the attempts.
  * For example:
  *

@@ -9,8 +9,8 @@ import java.util.function.LongSupplier;
  * rejects requests at once for {@code openDuration}; then it lets one request through as a probe
  * (half-open). The probe's success closes it; its failure opens it again.
  *
- * <p>Only failures that say the server cannot serve (no connection, timeouts, HTTP 502, 503, 504)
- * count. An answer such as 400 or 422 shows the server is up, so it counts as a success.
+ * <p>Only failures that mean the server cannot serve (no connection, timeouts, HTTP 502, 503, 504)
+ * count. A response such as 400 or 422 shows the server is up, so it counts as a success.
  */
 final class CircuitBreaker {
 
@@ -68,7 +68,7 @@ final class CircuitBreaker {
     return 0;
   }
 
-  /** Records an attempt the server answered. */
+  /** Records an attempt that got a response from the server. */
   synchronized void onSuccess() {
     state = State.CLOSED;
     consecutiveFailures = 0;

@@ -86,7 +86,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
   @AttributeDefinition(
       description =
-          "Maximum size in bytes of one response body, 1024 to 1073741824; a larger answer fails"
+          "Maximum size in bytes of one response body, 1024 to 1073741824; a larger response fails"
               + " the request.")
   int maxResponseBytes() default ClientSettings.Limits.DEFAULT_MAX_RESPONSE_BYTES;
 

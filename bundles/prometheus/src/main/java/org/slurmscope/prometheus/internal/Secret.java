@@ -216,6 +216,7 @@ abstract class Secret {
       if (cached != null && modified.equals(cachedModified) && size == cachedSize) {
         return;
       }
+
       if (!Files.isRegularFile(path)) {
         throw new SecretFileException("it must be a regular file");
       }
@@ -224,6 +225,7 @@ abstract class Secret {
             "the file has " + size + " bytes, more than the " + MAX_FILE_BYTES + " a secret may");
       }
       checkNotWorldReadable(path);
+
       String value;
       try {
         value = Files.readString(path, StandardCharsets.UTF_8).strip();
@@ -237,6 +239,7 @@ abstract class Secret {
       if (problem != null) {
         throw new SecretFileException("the value in the file " + problem);
       }
+
       cached = value;
       cachedModified = modified;
       cachedSize = size;
