@@ -115,7 +115,8 @@ class LiveConfigurationIT {
           screen -> screen.contains("─ nodes") && !screen.contains("CPU%"));
       assertThat(Files.readString(userFile)).contains("enabled = false");
 
-      tmux.type("3");
+      tmux.type(":plugins");
+      tmux.keys("Enter");
       String plugins = tmux.await("the plugins view", WAIT, screen -> screen.contains("─ plugins"));
       assertThat(
               plugins
