@@ -8,7 +8,7 @@ import java.util.Base64;
 
 /**
  * A JSON Web Token as Slurm issues it ({@code scontrol token}, auth/jwt): three base64url parts,
- * whose middle one holds the claims {@code exp} (expiry, epoch seconds), {@code iat} and {@code
+ * whose middle one contains the claims {@code exp} (expiry, epoch seconds), {@code iat} and {@code
  * sun} (the Slurm user name). The signature is slurmctld's to check; slurmscope only reads the
  * claims to renew the token in time and to name its user.
  *

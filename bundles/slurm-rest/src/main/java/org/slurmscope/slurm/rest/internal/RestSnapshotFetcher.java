@@ -20,7 +20,7 @@ import org.slurmscope.slurm.json.StatusDecoder;
  * <p>The version is the configured one, or the newest that both slurmrestd and slurmscope know:
  * slurmrestd lists its versions in {@code /openapi/v3}; where that fails, {@code ping} is tried
  * from the newest version down. The choice is logged once and kept until the configuration changes
- * or the version disappears (a slurmrestd upgrade answers 404 for it).
+ * or the version disappears (after an upgrade, slurmrestd responds 404 to it).
  *
  * <p>{@link #fetch()} is called from one polling thread at a time.
  */
@@ -87,7 +87,7 @@ final class RestSnapshotFetcher {
         warnings);
   }
 
-  /** Returns slurmctld's answer to a ping through slurmrestd. */
+  /** Returns slurmctld's reply to a ping through slurmrestd. */
   StatusDecoder.Ping ping() throws SlurmSourceException, InterruptedException {
     ApiVersion api = version();
     return request("slurm/" + api + "/ping", StatusDecoder::ping);
@@ -187,7 +187,7 @@ final class RestSnapshotFetcher {
   /**
    * Sends one request with the current token. When slurmrestd rejects the token and a new one can
    * be had (from scontrol, or a token file that changed), the request is sent once more with it.
-   * Slurm 22.05 answers a rejected token with a plain 500, so a 500 is retried the same way.
+   * Slurm 22.05 responds to a rejected token with a plain 500, so a 500 is retried the same way.
    */
   private <T> T request(String path, SlurmrestdClient.BodyDecoder<T> decoder)
       throws SlurmSourceException, InterruptedException {
@@ -207,7 +207,7 @@ final class RestSnapshotFetcher {
       try {
         renewed = tokens.token();
       } catch (SlurmSourceException tokenFailure) {
-        // The first failure says more when the 500 had another cause than the token.
+        // The first failure is the better message when the 500 had another cause than the token.
         throw authentication ? tokenFailure : e;
       }
       try {

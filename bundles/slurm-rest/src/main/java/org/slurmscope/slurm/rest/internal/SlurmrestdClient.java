@@ -31,12 +31,12 @@ import okhttp3.ResponseBody;
 import org.slurmscope.api.slurm.SlurmSourceException;
 
 /**
- * Sends GET requests to slurmrestd and decodes the answers while they stream in.
+ * Sends GET requests to slurmrestd and decodes the responses while they stream in.
  *
- * <p>Only HTTP/1.1 is offered: slurmrestd answers an HTTP/2 upgrade with a broken 405, and over TLS
- * it speaks HTTP/1.1 only. Every response body is read for Slurm's {@code errors} whatever the
- * status, because slurmrestd sends JSON error documents with 200, 404, 500 and 511 alike. A body
- * that is empty or not JSON is reported with the status and the endpoint.
+ * <p>Only HTTP/1.1 is offered, because slurmrestd responds to an HTTP/2 upgrade request with a
+ * broken 405 (seen on Slurm 22.05 and 24.11). Every response body is read for Slurm's {@code
+ * errors} whatever the status, because slurmrestd sends JSON error documents with 200, 404, 500 and
+ * 511 alike. A body that is empty or not JSON is reported with the status and the endpoint.
  */
 final class SlurmrestdClient implements AutoCloseable {
 
@@ -73,10 +73,10 @@ final class SlurmrestdClient implements AutoCloseable {
   }
 
   /**
-   * Sends {@code GET path} with the token and decodes the answer.
+   * Sends {@code GET path} with the token and decodes the response.
    *
    * @param path the path under the base URL, such as {@code slurm/v0.0.42/jobs}
-   * @throws SlurmrestdException when slurmrestd cannot be reached, rejects the token, answers with
+   * @throws SlurmrestdException when slurmrestd cannot be reached, rejects the token, responds with
    *     an error status or with errors in its JSON, or sends a body that cannot be decoded
    */
   <T> T get(String path, Jwt token, BodyDecoder<T> decoder)
@@ -231,7 +231,7 @@ final class SlurmrestdClient implements AutoCloseable {
         result.completeExceptionally(
             new SlurmrestdException(
                 SlurmrestdException.Kind.BAD_ANSWER,
-                "reading the answer to "
+                "reading the response to "
                     + origin
                     + " from slurmrestd at "
                     + settings.displayUrl()

@@ -16,11 +16,11 @@ final class SlurmrestdException extends SlurmSourceException {
     AUTHENTICATION,
     /** The API version or endpoint does not exist on this slurmrestd (404). */
     NOT_FOUND,
-    /** slurmrestd answered, but with an error status or Slurm errors. */
+    /** slurmrestd responded, but with an error status or Slurm errors. */
     SLURM_ERROR,
-    /** The answer could not be decoded. */
+    /** The response could not be decoded. */
     BAD_ANSWER,
-    /** No answer: connection refused, timed out, name not resolved. */
+    /** No response: connection refused, timed out, name not resolved. */
     UNREACHABLE
   }
 
@@ -41,7 +41,7 @@ final class SlurmrestdException extends SlurmSourceException {
     return kind;
   }
 
-  /** Returns the HTTP status, or 0 when there was no answer. */
+  /** Returns the HTTP status, or 0 when there was no response. */
   int status() {
     return status;
   }
