@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
+import org.slurmscope.api.metrics.GpuMetrics;
+import org.slurmscope.api.metrics.JobMetrics;
 import org.slurmscope.api.metrics.MetricResult;
 import org.slurmscope.api.metrics.MetricSnapshot;
 import org.slurmscope.api.metrics.NodeMetrics;
@@ -40,6 +42,21 @@ public final class DemoCluster {
   /** The metrics the simulation provides, per node name. */
   public static final Set<String> METRICS =
       Set.of(NodeMetrics.CPU_PERCENT, NodeMetrics.MEMORY_PERCENT, NodeMetrics.LOAD1);
+
+  /**
+   * The other metrics the simulation provides: per job (array tasks excepted), and every node's
+   * scrape targets as up. The demo's jobs hold no GPUs, so the GPU metrics are empty, not errors.
+   */
+  public static final Set<String> OTHER_METRICS =
+      Set.of(
+          JobMetrics.CPU_CORES,
+          JobMetrics.MEMORY_BYTES,
+          JobMetrics.MEMORY_PEAK_BYTES,
+          JobMetrics.GPU_UTILIZATION_PERCENT,
+          JobMetrics.GPU_MEMORY_BYTES,
+          GpuMetrics.UTILIZATION_PERCENT,
+          GpuMetrics.MEMORY_BYTES,
+          NodeMetrics.UP);
 
   private static final NodeState DOWN = new NodeState("DOWN", List.of("NOT_RESPONDING"));
 
@@ -117,12 +134,19 @@ public final class DemoCluster {
     Map<String, MetricResult> results = new LinkedHashMap<>();
     Map<String, String> errors = new LinkedHashMap<>();
     NodeGauges gauges = metrics.stream().anyMatch(METRICS::contains) ? gaugesAt(time) : null;
+    JobGauges jobs =
+        metrics.stream().anyMatch(OTHER_METRICS::contains)
+            ? JobGauges.at(layout, seed, toSeconds(time))
+            : null;
     for (String metric : new TreeSet<>(metrics)) {
       ToDoubleFunction<SimNode> gauge = gaugeFor(metric, gauges);
-      if (gauge == null) {
-        errors.put(metric, unknownMetricMessage(metric));
-      } else {
+      Map<String, Double> other = jobs == null ? null : otherValues(metric, jobs);
+      if (gauge != null) {
         results.put(metric, new MetricResult(metric, valuesOf(gauge), METRIC_QUERY, List.of()));
+      } else if (other != null) {
+        results.put(metric, new MetricResult(metric, other, METRIC_QUERY, List.of()));
+      } else {
+        errors.put(metric, unknownMetricMessage(metric));
       }
     }
     return new MetricSnapshot(time, results, errors);
@@ -143,6 +167,17 @@ public final class DemoCluster {
     return values;
   }
 
+  private Map<String, Double> otherValues(String metric, JobGauges jobs) {
+    if (!OTHER_METRICS.contains(metric)) {
+      return null;
+    }
+    if (metric.equals(NodeMetrics.UP)) {
+      return valuesOf(node -> 1.0);
+    }
+    Map<String, Double> values = jobs.values(metric);
+    return values == null ? Map.of() : values;
+  }
+
   private static ToDoubleFunction<SimNode> gaugeFor(String metric, NodeGauges gauges) {
     return switch (metric) {
       case NodeMetrics.CPU_PERCENT -> gauges::cpuPercent;
@@ -152,11 +187,17 @@ public final class DemoCluster {
     };
   }
 
+  private static TreeSet<String> allMetrics() {
+    TreeSet<String> all = new TreeSet<>(METRICS);
+    all.addAll(OTHER_METRICS);
+    return all;
+  }
+
   private static String unknownMetricMessage(String metric) {
     return "Metric '"
         + metric
         + "' is not simulated by the demo cluster; it provides "
-        + String.join(", ", new TreeSet<>(METRICS))
+        + String.join(", ", allMetrics())
         + ".";
   }
 
