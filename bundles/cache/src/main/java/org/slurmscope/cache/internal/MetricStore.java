@@ -194,7 +194,7 @@ final class MetricStore {
 
   /**
    * Loads an entry again ahead of its expiry, if it was read within its time to live, so that the
-   * next read finds a fresh result. A metric nobody reads any more stops being refreshed.
+   * next read finds a fresh result. A metric without readers stops being refreshed.
    */
   private void refreshIfRead(Entry entry, long scheduledFor) {
     CompletableFuture<MetricResult> pending;

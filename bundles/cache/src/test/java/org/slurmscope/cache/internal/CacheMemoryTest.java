@@ -17,7 +17,7 @@ import org.slurmscope.api.metrics.NodeMetrics;
 import org.slurmscope.api.metrics.SeriesRef;
 
 /**
- * Measures the heap the cache holds at 10,000 nodes with an hour of one-minute points: each metric
+ * Measures the heap the cache uses at 10,000 nodes with an hour of one-minute points: each metric
  * keeps its latest result (one recorded series per node) and its history.
  */
 class CacheMemoryTest {

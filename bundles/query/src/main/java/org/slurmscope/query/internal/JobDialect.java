@@ -1,10 +1,10 @@
 package org.slurmscope.query.internal;
 
-/** How job metric series name their job: the label a site's cgroup exporter writes. */
+/** The form in which job metric series name their job, as a site's cgroup exporter writes it. */
 enum JobDialect {
   /** Detect once from the series Prometheus holds. */
   AUTO("auto"),
-  /** The {@code cgroup} label holds the job's cgroup path (treydock/cgroup_exporter). */
+  /** The {@code cgroup} label contains the job's cgroup path (treydock/cgroup_exporter). */
   CGROUP_PATH("cgroup-path"),
   /** The series carry the job id in a label, {@code jobid} by default (the jobstats fork). */
   JOBID_LABEL("jobid-label"),

@@ -4,7 +4,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.slurmscope.api.config.ConfigurationValidator;
 
-/** Checks {@code org.slurmscope.query} values before the metric source sees them. */
+/** Checks {@code org.slurmscope.query} values before the metric source receives them. */
 @Component(property = ConfigurationValidator.PID_PROPERTY + "=" + QueryConfiguration.PID)
 public final class QueryConfigurationValidator implements ConfigurationValidator {
 

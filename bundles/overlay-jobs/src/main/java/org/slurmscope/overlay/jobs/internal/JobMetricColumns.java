@@ -21,7 +21,7 @@ import org.slurmscope.api.state.ClusterState;
  * <ul>
  *   <li>A job that is not running: an empty cell, since only running jobs have cgroups.
  *   <li>A running job without a value: {@code n/a}, dim; {@code n/a} in the warning tone when the
- *       metric's query failed. The explain key of the console says why.
+ *       metric's query failed. The console's explanation of the cell gives the reason.
  *   <li>A job without a CPU count or memory request: {@code ?}, as the share cannot be computed.
  *   <li>GPU% of a job without GPUs: an empty cell.
  * </ul>
@@ -127,7 +127,7 @@ final class JobMetricColumns {
     return special(percent, () -> number(percent, thresholds.gpuTone(percent)));
   }
 
-  /** Renders a job metric cell, or the cell that says why there is no number. */
+  /** Renders a job metric cell, or the cell that stands for a missing number. */
   private static Cell cell(
       ClusterState state, Job job, String metric, DoubleFunction<Cell> finite) {
     if (!job.state().isRunning()) {
