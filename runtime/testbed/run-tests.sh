@@ -10,24 +10,30 @@
 #   1. packages: Debian's maven and openjdk-17-jdk-headless when mvn or java is
 #      missing, tmux for the terminal tests, and the testbed's own packages
 #      (start-testbed.sh TESTBED_INSTALL=only; apt-get update first when needed)
-#   2. stop a testbed left running on the same state dir (start needs it stopped)
+#   2. stop a testbed left running on the same state dir (start needs it stopped),
+#      and a Slurm 24.11 testbed left running
 #   3. start the testbed fresh (TESTBED_FRESH=1), waiting for Prometheus's first
-#      scrape of every exporter
-#   4. mvn -B verify "$@" with testbed.env exported, plus SLURMSCOPE_TESTBED=1
+#      scrape of every exporter, then the Slurm 24.11 testbed
+#      (start-testbed-24.11.sh; its first start builds a Debian trixie root fs)
+#   4. mvn -B verify "$@" with testbed.env exported, the 24.11 testbed's
+#      SLURM_CONF, TESTBED_CLI_DIR, SLURMRESTD_URL, SLURMRESTD_USER and TESTBED_JWT
+#      as TESTBED2411_*, plus SLURMSCOPE_TESTBED=1
 #      (Maven prints its own output, then this script one status line)
-#   5. stop the testbed, also when a step fails or the run is interrupted
+#   5. stop both testbeds, also when a step fails or the run is interrupted
 # Exit status: Maven's, with three exceptions. A failed set-up step gives 1, and
 # so does a testbed that did not stop cleanly after Maven passed. SIGINT and
 # SIGTERM give 130 and 143.
 #
 # Environment (optional): TESTBED_STATE (default /tmp/testbed-state) and the other
-# TESTBED_* settings of start-testbed.sh; RUN_TESTS_LOG_DIR (default
+# TESTBED_* settings of start-testbed.sh; TESTBED2411_STATE (default
+# /tmp/testbed-24.11-state) for the 24.11 testbed; RUN_TESTS_LOG_DIR (default
 # /tmp/slurmscope-run-tests) for the logs of the set-up and teardown steps.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
 export TESTBED_STATE=${TESTBED_STATE:-/tmp/testbed-state}
+STATE2411=${TESTBED2411_STATE:-/tmp/testbed-24.11-state}
 LOG_DIR=${RUN_TESTS_LOG_DIR:-/tmp/slurmscope-run-tests}
 
 step() { printf '[run-tests %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
@@ -52,6 +58,7 @@ if ! flock -n 9; then
 fi
 
 testbed_started=0
+testbed2411_started=0
 maven_pid=
 stop_testbed() {
   local status=$? t
@@ -68,6 +75,16 @@ stop_testbed() {
     else
       step "5/5 testbed did NOT stop cleanly after $(since "$t"): processes left running (log: $LOG_DIR/stop-testbed.log)"
       tail -n 5 "$LOG_DIR/stop-testbed.log" | sed 's/^/    /'
+      [[ $status == 0 ]] && status=1
+    fi
+  fi
+  if [[ $testbed2411_started == 1 ]]; then
+    t=$(date +%s.%N)
+    if TESTBED_STATE=$STATE2411 "$HERE/stop-testbed-24.11.sh" >"$LOG_DIR/stop-testbed-24.11.log" 2>&1 9>&-; then
+      step "5/5 Slurm 24.11 testbed stopped in $(since "$t") (log: $LOG_DIR/stop-testbed-24.11.log)"
+    else
+      step "5/5 Slurm 24.11 testbed did NOT stop cleanly after $(since "$t") (log: $LOG_DIR/stop-testbed-24.11.log)"
+      tail -n 5 "$LOG_DIR/stop-testbed-24.11.log" | sed 's/^/    /'
       [[ $status == 0 ]] && status=1
     fi
   fi
@@ -98,16 +115,30 @@ if [[ ${stopped:-0} == 0 ]]; then
 else
   step "2/5 stopped an earlier testbed in $TESTBED_STATE ($stopped processes) in $(since "$t")"
 fi
+t=$(date +%s.%N)
+testbed2411_started=1
+TESTBED_STATE=$STATE2411 "$HERE/stop-testbed-24.11.sh" >"$LOG_DIR/stop-earlier-testbed-24.11.log" 2>&1 9>&- \
+  || fail "2/5 stopping a Slurm 24.11 testbed left running in $STATE2411" "$LOG_DIR/stop-earlier-testbed-24.11.log"
+step "2/5 no Slurm 24.11 testbed left running in $STATE2411 ($(since "$t"))"
 
 # 3. fresh testbed
 t=$(date +%s.%N)
 TESTBED_FRESH=1 TESTBED_WAIT_SCRAPE=1 TESTBED_INSTALL=0 "$HERE/start-testbed.sh" >"$LOG_DIR/start-testbed.log" 2>&1 9>&- \
   || fail "3/5 starting the testbed" "$LOG_DIR/start-testbed.log"
 step "3/5 testbed started fresh in $(since "$t"), Prometheus has scraped every exporter (log: $LOG_DIR/start-testbed.log)"
+t=$(date +%s.%N)
+TESTBED_STATE=$STATE2411 TESTBED_FRESH=1 "$HERE/start-testbed-24.11.sh" >"$LOG_DIR/start-testbed-24.11.log" 2>&1 9>&- \
+  || fail "3/5 starting the Slurm 24.11 testbed" "$LOG_DIR/start-testbed-24.11.log"
+step "3/5 Slurm 24.11 testbed started fresh in $(since "$t") (log: $LOG_DIR/start-testbed-24.11.log)"
 
 # 4. maven, with the testbed's environment
 # shellcheck disable=SC1091
 . "$TESTBED_STATE/testbed.env"
+# the 24.11 testbed's variables under their own names, read in a subshell so that they do not
+# replace the 22.05 testbed's
+while IFS='=' read -r name value; do
+  export "TESTBED2411_$name=$value"
+done < <(set -a; . "$STATE2411/testbed.env"; for v in SLURM_CONF TESTBED_CLI_DIR SLURMRESTD_URL SLURMRESTD_USER TESTBED_JWT; do printf '%s=%s\n' "${v#TESTBED_}" "${!v}"; done)
 export SLURMSCOPE_TESTBED=1
 # SLURM_JWT in the environment would switch the Slurm CLI to JWT authentication
 unset SLURM_JWT
