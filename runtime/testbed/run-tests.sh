@@ -119,7 +119,7 @@ t=$(date +%s.%N)
 testbed2411_started=1
 TESTBED_STATE=$STATE2411 "$HERE/stop-testbed-24.11.sh" >"$LOG_DIR/stop-earlier-testbed-24.11.log" 2>&1 9>&- \
   || fail "2/5 stopping a Slurm 24.11 testbed left running in $STATE2411" "$LOG_DIR/stop-earlier-testbed-24.11.log"
-step "2/5 no Slurm 24.11 testbed left running in $STATE2411 ($(since "$t"))"
+step "2/5 no Slurm 24.11 testbed runs in $STATE2411 any more ($(since "$t"), log: $LOG_DIR/stop-earlier-testbed-24.11.log)"
 
 # 3. fresh testbed
 t=$(date +%s.%N)
