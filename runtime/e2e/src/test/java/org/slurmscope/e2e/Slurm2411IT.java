@@ -63,7 +63,7 @@ class Slurm2411IT {
   }
 
   @Test
-  void commandLineListsFinishedJobsLikeSqueueWithEveryState() throws Exception {
+  void cliListsFinishedJobs() throws Exception {
     Testbed2411 testbed = Testbed2411.require();
 
     Map<String, String> before = testbed.squeueJobs();
@@ -83,7 +83,7 @@ class Slurm2411IT {
   }
 
   @Test
-  void everyApiVersionRendersTheJobsOfTheCommandLine() throws Exception {
+  void everyApiVersionMatchesCliJobs() throws Exception {
     Testbed2411 testbed = Testbed2411.require();
 
     Map<String, String> before =
@@ -107,7 +107,7 @@ class Slurm2411IT {
   }
 
   @Test
-  void everyApiVersionRendersTheNodesAndPartitionsOfTheCommandLine() throws Exception {
+  void everyApiVersionMatchesCliNodes() throws Exception {
     Testbed2411 testbed = Testbed2411.require();
 
     Map<String, String> cliNodes =

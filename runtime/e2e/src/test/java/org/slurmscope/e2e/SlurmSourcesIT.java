@@ -79,7 +79,7 @@ class SlurmSourcesIT {
   }
 
   @Test
-  void jobsFromSlurmrestdEqualJobsFromSqueue() throws Exception {
+  void restJobsMatchSqueue() throws Exception {
     Testbed testbed = Testbed.require();
 
     Map<String, String> before = rows(once(cliConfig(testbed), "jobs"), "job_id", JOB_FIELDS);
@@ -96,7 +96,7 @@ class SlurmSourcesIT {
   }
 
   @Test
-  void nodesAndPartitionsFromSlurmrestdEqualTheCommandLines() throws Exception {
+  void restNodesAndPartitionsMatchCli() throws Exception {
     Testbed testbed = Testbed.require();
 
     Map<String, String> before = rows(once(cliConfig(testbed), "nodes"), "name", NODE_FIELDS);
@@ -120,7 +120,7 @@ class SlurmSourcesIT {
   }
 
   @Test
-  void slurmrestdVersionIsDiscoveredAndLoggedOnce() throws Exception {
+  void versionDiscoveredAndLoggedOnce() throws Exception {
     Testbed testbed = Testbed.require();
     // Discovery is logged at INFO, below the log file's default level.
     Distribution distribution =
@@ -143,7 +143,7 @@ class SlurmSourcesIT {
   }
 
   @Test
-  void rejectedTokenIsReportedAsSuch() throws Exception {
+  void rejectedTokenIsReported() throws Exception {
     Testbed testbed = Testbed.require();
     Path token = dir.resolve("token");
     Files.writeString(token, "not-a-valid-token\n");
