@@ -45,7 +45,8 @@ class OnceDemoIT {
     assertThat(lines[0])
         .isEqualTo(
             "job_id,user,partition,name,state,reason,elapsed,time_limit,node_count,cpus,"
-                + "memory_mb,memory_per,nodes");
+                + "memory_mb,memory_per,nodes,job_cpu_percent,job_memory_percent,"
+                + "job_memory_peak_percent,job_gpu_percent");
     assertThat(lines.length).isGreaterThan(100);
   }
 
