@@ -20,7 +20,7 @@ public record Absence(Reason reason, String detail) {
     /** The exporter that would report the key did not answer its latest scrape ({@code up} 0). */
     EXPORTER_DOWN,
     /**
-     * The key had a series in the previous answer and has none now: Prometheus marked the series
+     * The key had a series in the previous response and has none now: Prometheus marked the series
      * stale because its exporter stopped reporting it (the job ended, a collector failed).
      */
     STALE,

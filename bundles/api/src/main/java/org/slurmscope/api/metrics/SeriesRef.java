@@ -3,7 +3,7 @@ package org.slurmscope.api.metrics;
 import java.util.Map;
 
 /**
- * One series of a query answer that fed a value, or that could not be mapped to one.
+ * One series of a query result that fed a value, or that could not be mapped to one.
  *
  * @param labels the series' labels as the server sent them
  * @param value the series' sample value; NaN and infinities as the server sent them

@@ -10,9 +10,9 @@ import org.slurmscope.api.metrics.MetricExplanation;
 import org.slurmscope.api.metrics.MetricResult;
 
 /**
- * Marks the keys that had a value in an earlier answer and have none now as {@link
+ * Marks the keys that had a value in an earlier response and have none now as {@link
  * Absence.Reason#STALE}: Prometheus ends a series with a staleness marker when its exporter stops
- * reporting it, so the key simply disappears from the answer.
+ * reporting it, so the key simply disappears from the response.
  */
 final class StaleMarks {
 
