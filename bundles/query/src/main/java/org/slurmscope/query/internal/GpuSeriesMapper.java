@@ -21,7 +21,8 @@ import org.slurmscope.query.internal.SeriesMapper.UnusableResultException;
  *
  * <p>One value per GPU (or MIG instance): dcgm-exporter puts the label of any job on a MIG GPU on
  * every instance of it, so a GPU can come back once per job and is still counted once. A GPU that
- * carries two job labels is attributed to neither, and says so. DCGM's blank values are "no value".
+ * carries two job labels is attributed to neither, and its jobs are marked ambiguous. DCGM's blank
+ * values are "no value".
  */
 final class GpuSeriesMapper {
 
