@@ -119,8 +119,24 @@ class TestbedMetricsTest {
             });
   }
 
+  /**
+   * Waits until Prometheus holds a full rate window of one minute, because rate() over a window
+   * that is not yet filled is too low: the window, plus 15 s for the first scrape.
+   */
+  private static void awaitRateWindow() throws InterruptedException {
+    String startedAt = System.getenv("TESTBED_PROMETHEUS_STARTED_AT");
+    if (startedAt == null || startedAt.isBlank()) {
+      return;
+    }
+    long waitSeconds = Long.parseLong(startedAt.strip()) + 75 - Instant.now().getEpochSecond();
+    if (waitSeconds > 0) {
+      Thread.sleep(waitSeconds * 1000);
+    }
+  }
+
   @Test
   void seededJobsEqualWhatTheCgroupExporterReports() throws Exception {
+    awaitRateWindow();
     Map<String, String> exporters = pairs("TESTBED_CGROUP_EXPORTERS");
     List<String> jobs =
         List.of(
