@@ -34,11 +34,30 @@ public final class MetricExplanations {
       MetricSnapshot snapshot, Collection<String> metrics, Node node) {
     List<String> lines = new ArrayList<>();
     for (String metric : new TreeSet<>(metrics)) {
-      if (!metric.startsWith("job.")) {
+      if (metric.startsWith("gpu.")) {
+        for (String gpu : gpuKeysOf(snapshot, metric, node.name())) {
+          lines.addAll(lines(snapshot, metric, gpu, List.of(node.name())));
+        }
+      } else if (!metric.startsWith("job.")) {
         lines.addAll(lines(snapshot, metric, node.name(), List.of(node.name())));
       }
     }
     return lines;
+  }
+
+  /** Returns the keys of a node's GPUs in a per-GPU result, sorted. */
+  private static List<String> gpuKeysOf(MetricSnapshot snapshot, String metric, String node) {
+    MetricResult result = snapshot == null ? null : snapshot.results().get(metric);
+    if (result == null) {
+      return List.of();
+    }
+    String prefix = node + "/";
+    TreeSet<String> keys = new TreeSet<>();
+    result.values().keySet().stream().filter(key -> key.startsWith(prefix)).forEach(keys::add);
+    result.explanation().absent().keySet().stream()
+        .filter(key -> key.startsWith(prefix))
+        .forEach(keys::add);
+    return List.copyOf(keys);
   }
 
   /**

@@ -156,4 +156,35 @@ class MetricExplanationsTest {
     assertThat(lines)
         .contains("  SLURM GPU join: 30, the average of gpu.utilization.percent for node05/1");
   }
+
+  @Test
+  void nodeExplanationListsItsGpus() {
+    MetricResult gpus =
+        new MetricResult(
+            GpuMetrics.UTILIZATION_PERCENT,
+            Map.of("node05/0", 90.0, "node06/0", 10.0),
+            "q",
+            List.of(),
+            new MetricExplanation(
+                "q",
+                "",
+                Map.of(),
+                Map.of("node05/1", new Absence(Absence.Reason.BLANK_VALUE, "DCGM sent its blank")),
+                List.of(),
+                0,
+                AT));
+    org.slurmscope.api.slurm.Node node =
+        org.slurmscope.api.slurm.Node.builder(
+                "node05", new org.slurmscope.api.slurm.NodeState("IDLE", List.of()))
+            .build();
+
+    List<String> lines =
+        MetricExplanations.forNode(snapshot(gpus), List.of(GpuMetrics.UTILIZATION_PERCENT), node);
+
+    assertThat(lines)
+        .contains(
+            "gpu.utilization.percent for node05/0: 90",
+            "  reason: blank value: DCGM sent its blank");
+    assertThat(lines).noneMatch(line -> line.contains("node06"));
+  }
 }
