@@ -20,7 +20,9 @@ final class ConsoleModel {
     /** Typing a {@code /} filter, applied while typing. */
     FILTER,
     /** The help screen. */
-    HELP
+    HELP,
+    /** Where the metric values of the selected row come from. */
+    EXPLAIN
   }
 
   private String viewName;
@@ -113,7 +115,7 @@ final class ConsoleModel {
       case NORMAL -> handleNormal(key, views, rowCount, pageRows);
       case COMMAND -> handleCommand(key, views);
       case FILTER -> handleFilter(key);
-      case HELP -> handleHelp(key);
+      case HELP, EXPLAIN -> handleHelp(key);
     }
   }
 
@@ -144,6 +146,7 @@ final class ConsoleModel {
       case ':' -> startInput(Mode.COMMAND, "");
       case '/' -> startInput(Mode.FILTER, "");
       case '?' -> mode = Mode.HELP;
+      case 'x' -> mode = Mode.EXPLAIN;
       case 'a' -> {
         allUsers = !allUsers;
         notice = allUsers ? "Showing every user's jobs" : "Showing your own jobs";
@@ -206,7 +209,9 @@ final class ConsoleModel {
   private void handleHelp(KeyStroke key) {
     if (key.getKeyType() == KeyType.Escape
         || (key.getKeyType() == KeyType.Character
-            && (key.getCharacter() == '?' || key.getCharacter() == 'q'))) {
+            && (key.getCharacter() == '?'
+                || key.getCharacter() == 'q'
+                || key.getCharacter() == 'x'))) {
       mode = Mode.NORMAL;
     }
   }

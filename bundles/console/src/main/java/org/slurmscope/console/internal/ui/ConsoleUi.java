@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slurmscope.api.console.ColumnOverlay;
@@ -17,6 +19,7 @@ import org.slurmscope.api.console.ConsoleView;
 import org.slurmscope.api.console.Table;
 import org.slurmscope.api.console.ViewAction;
 import org.slurmscope.api.console.ViewContext;
+import org.slurmscope.api.metrics.MetricExplanations;
 import org.slurmscope.api.state.ClusterState;
 
 /**
@@ -183,10 +186,50 @@ public final class ConsoleUi {
             version,
             now,
             sources.problems().get(),
-            helpLines());
+            helpLines(),
+            model.mode() == ConsoleModel.Mode.EXPLAIN ? explanation(state, table) : List.of());
     ScreenPainter.paint(screen.newTextGraphics(), size, frame);
     // AUTOMATIC redraws everything after a resize, and only the changed cells otherwise.
     screen.refresh(Screen.RefreshType.AUTOMATIC);
+  }
+
+  /** Explains the metric cells of the selected row: query, series, or why there is no value. */
+  private List<String> explanation(ClusterState state, Table table) {
+    ConsoleView view = currentView();
+    if (view == null || table.rows().isEmpty() || state.slurm() == null) {
+      return List.of("No row is selected.");
+    }
+    String key = table.rows().get(model.selected()).key();
+    Set<String> metrics = new TreeSet<>();
+    for (ColumnOverlay overlay : sources.overlays().get()) {
+      boolean shown =
+          view.rowKind().equals(ColumnOverlay.NODES)
+              ? !overlay.nodeColumns().isEmpty()
+              : view.rowKind().equals(ColumnOverlay.JOBS) && !overlay.jobColumns().isEmpty();
+      if (shown) {
+        metrics.addAll(overlay.metrics());
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add("Metric values of " + view.rowKind() + " row " + key + " (Esc or x closes)");
+    lines.add("");
+    if (metrics.isEmpty()) {
+      lines.add("This view shows no metric columns.");
+      return lines;
+    }
+    if (view.rowKind().equals(ColumnOverlay.NODES)) {
+      state.slurm().nodes().stream()
+          .filter(node -> node.name().equals(key))
+          .findFirst()
+          .ifPresent(
+              node -> lines.addAll(MetricExplanations.forNode(state.metrics(), metrics, node)));
+    } else if (view.rowKind().equals(ColumnOverlay.JOBS)) {
+      state.slurm().jobs().stream()
+          .filter(job -> job.id().equals(key))
+          .findFirst()
+          .ifPresent(job -> lines.addAll(MetricExplanations.forJob(state.metrics(), metrics, job)));
+    }
+    return lines;
   }
 
   /** Keys of the current view: its actions and the overlay toggles for its rows. */

@@ -19,6 +19,7 @@ final class HelpScreen {
           "               Enter keeps it, Esc clears it",
           "  a            jobs view: toggle your own jobs / every user's jobs",
           "  r            refresh now",
+          "  x            where the selected row's metric values come from; Esc or x closes it",
           "  ?            this help; Esc or ? closes it",
           "  q  Ctrl-C    quit");
 
@@ -47,6 +48,23 @@ final class HelpScreen {
         break;
       }
       ScreenPainter.put(graphics, 1, row++, size.getColumns() - 1, line);
+    }
+  }
+
+  /** Draws lines from the third row down, wrapping long ones (PromQL) at the screen's width. */
+  static void paintLines(TextGraphics graphics, TerminalSize size, List<String> lines) {
+    int width = Math.max(1, size.getColumns() - 2);
+    int row = 2;
+    for (String line : lines) {
+      String rest = line;
+      do {
+        if (row >= size.getRows() - ScreenPainter.BOTTOM_ROWS) {
+          return;
+        }
+        String part = rest.length() > width ? rest.substring(0, width) : rest;
+        ScreenPainter.put(graphics, 1, row++, width, part);
+        rest = rest.substring(part.length());
+      } while (!rest.isEmpty());
     }
   }
 }

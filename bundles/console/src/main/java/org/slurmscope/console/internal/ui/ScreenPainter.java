@@ -52,6 +52,7 @@ final class ScreenPainter {
    * @param now the time data ages are computed against
    * @param problems conditions the status bar shows, most important first
    * @param viewKeys help lines for the current view's own keys
+   * @param explanation where the selected row's metric values come from, for the explain screen
    */
   record Frame(
       ConsoleModel model,
@@ -62,7 +63,8 @@ final class ScreenPainter {
       String version,
       Instant now,
       List<String> problems,
-      List<String> viewKeys) {}
+      List<String> viewKeys,
+      List<String> explanation) {}
 
   static void paint(TextGraphics graphics, TerminalSize size, Frame frame) {
     ConsoleModel model = frame.model();
@@ -73,6 +75,8 @@ final class ScreenPainter {
     tabs(graphics, size, model, frame.views());
     if (model.mode() == ConsoleModel.Mode.HELP) {
       HelpScreen.paint(graphics, size, frame.views(), frame.viewKeys());
+    } else if (model.mode() == ConsoleModel.Mode.EXPLAIN) {
+      HelpScreen.paintLines(graphics, size, frame.explanation());
     } else {
       title(graphics, size, model, frame.table());
       int[] widths = fit(frame.widths(), frame.table().columns(), size.getColumns());

@@ -12,10 +12,17 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slurmscope.api.console.Alignment;
+import org.slurmscope.api.console.Cell;
+import org.slurmscope.api.console.Column;
+import org.slurmscope.api.console.ColumnOverlay;
 import org.slurmscope.api.console.ConsoleView;
+import org.slurmscope.api.metrics.NodeMetrics;
+import org.slurmscope.api.slurm.Node;
 import org.slurmscope.console.internal.support.TestStates;
 import org.slurmscope.console.internal.view.JobsView;
 import org.slurmscope.console.internal.view.NodesView;
@@ -93,6 +100,49 @@ class ConsoleScreenTest {
     assertThat(lines).hasSize(8);
     assertThat(lines.get(2)).hasSize(60).startsWith("─ nodes (3) ─");
     assertThat(lines.get(7)).contains("metrics 2s ago");
+  }
+
+  @Test
+  void explainShowsQueryOfSelectedNode() throws IOException {
+    ColumnOverlay cpu =
+        new ColumnOverlay() {
+          @Override
+          public String id() {
+            return "cpu";
+          }
+
+          @Override
+          public Set<String> metrics() {
+            return Set.of(NodeMetrics.CPU_PERCENT);
+          }
+
+          @Override
+          public List<Column<Node>> nodeColumns() {
+            return List.of(
+                new Column<>(
+                    "cpu_percent",
+                    "CPU%",
+                    6,
+                    Alignment.RIGHT,
+                    (node, state) -> Cell.NOT_AVAILABLE));
+          }
+        };
+    List<ConsoleView> views = List.of(new JobsView(), new NodesView());
+    ConsoleUi explaining =
+        new ConsoleUi(
+            screen,
+            ConsoleUi.Sources.of(TestStates::state, () -> views, () -> List.of(cpu), () -> {}),
+            "alice",
+            "0.1.0",
+            "nodes",
+            Clock.fixed(TestStates.NOW, ZoneOffset.UTC));
+    explaining.model().handle(new KeyStroke('x', false, false), views, 3, 7);
+
+    explaining.draw(TestStates.state(), TestStates.NOW);
+
+    String screenText = String.join("\n", lines());
+    assertThat(screenText).contains("Metric values of nodes row node01");
+    assertThat(screenText).contains("cpu query");
   }
 
   private List<String> lines() {
