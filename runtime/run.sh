@@ -21,8 +21,13 @@ stale() {
 
 if stale; then
   echo "Building slurmscope (mvn package, tests skipped)..." >&2
-  (cd "$repo" && MAVEN_OPTS="${MAVEN_OPTS:-} -Djansi.force=false" \
-    mvn -B -q -Dstyle.color=never -DskipTests -pl runtime/distribution -am package) >&2
+  mkdir -p "$(dirname "$stamp")"
+  build_log=$repo/runtime/distribution/target/run-sh-build.log
+  if ! (cd "$repo" && mvn -B -DskipTests -pl runtime/distribution -am package) >"$build_log" 2>&1; then
+    tail -n 40 "$build_log" >&2
+    echo "slurmscope: the build failed; the whole log is $build_log" >&2
+    exit 1
+  fi
   touch "$stamp"
 fi
 exec "$dist/bin/slurmscope" "$@"
