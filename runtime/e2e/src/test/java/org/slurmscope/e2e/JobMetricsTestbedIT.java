@@ -42,7 +42,19 @@ class JobMetricsTestbedIT {
     testbed.awaitRateWindow(Duration.ofMinutes(1));
     List<String> jobs =
         List.of(
-            System.getenv("SEED_TRAIN"), System.getenv("SEED_ANALYSIS"), System.getenv("SEED_GPU"));
+            System.getenv("SEED_TRAIN"),
+            System.getenv("SEED_ANALYSIS"),
+            System.getenv("SEED_GPU"),
+            System.getenv("SEED_ARRAY") + "_1",
+            System.getenv("SEED_ARRAY") + "_2");
+    // An array task's cgroup is named by its own job id (%A), not by the array's id (%i).
+    Map<String, String> cgroupIds = new HashMap<>();
+    for (String line : testbed.slurm("squeue", "-h", "-t", "all", "-o", "%i|%A").split("\n")) {
+      String[] fields = line.strip().split("\\|");
+      if (fields.length == 2) {
+        cgroupIds.put(fields[0], fields[1]);
+      }
+    }
 
     Map<String, Double> memoryBefore = exporters("cgroup_memory_used_bytes");
     Map<String, Double> cpuBefore = exporters("cgroup_cpu_total_seconds");
@@ -62,6 +74,7 @@ class JobMetricsTestbedIT {
     }
     for (String job : jobs) {
       JsonNode row = rows.get(job);
+      String cgroup = cgroupIds.getOrDefault(job, job);
       assertThat(row).as("row of seeded job %s", job).isNotNull();
       assertThat(row.path("state").asText()).as("state of job %s", job).startsWith("RUNNING");
       boolean perCpu = "cpu".equals(row.path("memory_per").asText());
@@ -69,12 +82,13 @@ class JobMetricsTestbedIT {
           row.path("memory_mb").asDouble()
               * MIB
               * (perCpu ? row.path("cpus").asDouble() : row.path("node_count").asDouble());
-      double low = Math.min(memoryBefore.get(job), memoryAfter.get(job)) / requestBytes * 100;
-      double high = Math.max(memoryBefore.get(job), memoryAfter.get(job)) / requestBytes * 100;
+      double low = Math.min(memoryBefore.get(cgroup), memoryAfter.get(cgroup)) / requestBytes * 100;
+      double high =
+          Math.max(memoryBefore.get(cgroup), memoryAfter.get(cgroup)) / requestBytes * 100;
       assertThat(row.path("job_memory_percent").asDouble())
           .as("MEM%% of job %s", job)
           .isBetween(low * 0.98, high * 1.02);
-      double cores = (cpuAfter.get(job) - cpuBefore.get(job)) / seconds;
+      double cores = (cpuAfter.get(cgroup) - cpuBefore.get(cgroup)) / seconds;
       double cpuPercent = 100 * cores / row.path("cpus").asDouble();
       assertThat(row.path("job_cpu_percent").asDouble())
           .as("CPU%% of job %s", job)

@@ -42,11 +42,14 @@ public final class JobMetrics {
   private JobMetrics() {}
 
   /**
-   * Returns the key of a job's values in job metric results: its id when that is Slurm's numeric
-   * {@code job_id}, or null for an array task ({@code 8_1}) or a heterogeneous component ({@code
-   * 9+1}), whose cgroups carry a {@code job_id} that the SLURM model does not report.
+   * Returns the key of a job's values in job metric results: Slurm's numeric {@code job_id} of the
+   * record, which names its cgroup (an array task {@code 8_1} runs as {@code job_18}); without it,
+   * the id when that is numeric, else null.
    */
   public static String key(Job job) {
+    if (job.slurmJobId() != null) {
+      return job.slurmJobId().toString();
+    }
     String id = job.id();
     if (id.isEmpty()) {
       return null;

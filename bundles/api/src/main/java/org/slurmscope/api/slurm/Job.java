@@ -42,6 +42,9 @@ import java.util.TreeSet;
  * @param scheduledNodes for a pending job, the nodes Slurm plans to start it on as a hostlist, or
  *     null; since 1.1
  * @param hosts the allocated nodes one by one, in Slurm's order; empty when none; since 1.1
+ * @param slurmJobId Slurm's numeric {@code job_id} of this record, which names its cgroup: for an
+ *     array task such as {@code 8_1} it differs from the array's id; null when the source did not
+ *     send it; since 1.2
  */
 public record Job(
     String id,
@@ -67,7 +70,8 @@ public record Job(
     ExitCode exitCode,
     Gpus gpus,
     String scheduledNodes,
-    List<String> hosts) {
+    List<String> hosts,
+    Long slurmJobId) {
 
   public Job {
     Objects.requireNonNull(id, "id");
@@ -75,6 +79,60 @@ public record Job(
     invalidFields = Set.copyOf(invalidFields);
     gpus = gpus == null ? Gpus.NONE : gpus;
     hosts = hosts == null ? List.of() : List.copyOf(hosts);
+  }
+
+  /** Creates a job without the field added in 1.2, as sources written for 1.1 do. */
+  public Job(
+      String id,
+      String arrayJobId,
+      String arrayTaskId,
+      String user,
+      String account,
+      String partition,
+      String name,
+      JobState state,
+      String reason,
+      Instant submitTime,
+      Instant startTime,
+      Instant endTime,
+      TimeLimit timeLimit,
+      String nodes,
+      Integer nodeCount,
+      Integer cpus,
+      MemoryRequest memory,
+      Set<String> invalidFields,
+      String hetJobId,
+      Integer hetJobOffset,
+      ExitCode exitCode,
+      Gpus gpus,
+      String scheduledNodes,
+      List<String> hosts) {
+    this(
+        id,
+        arrayJobId,
+        arrayTaskId,
+        user,
+        account,
+        partition,
+        name,
+        state,
+        reason,
+        submitTime,
+        startTime,
+        endTime,
+        timeLimit,
+        nodes,
+        nodeCount,
+        cpus,
+        memory,
+        invalidFields,
+        hetJobId,
+        hetJobOffset,
+        exitCode,
+        gpus,
+        scheduledNodes,
+        hosts,
+        null);
   }
 
   /** Creates a job without the fields added in 1.1, as sources written for 1.0 do. */
@@ -121,7 +179,8 @@ public record Job(
         null,
         Gpus.NONE,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   /** Starts a builder for a job with the given id and state. */
@@ -154,6 +213,7 @@ public record Job(
     builder.gpus = gpus;
     builder.scheduledNodes = scheduledNodes;
     builder.hosts = hosts;
+    builder.slurmJobId = slurmJobId;
     return builder;
   }
 
@@ -231,6 +291,7 @@ public record Job(
     private Gpus gpus = Gpus.NONE;
     private String scheduledNodes;
     private List<String> hosts = List.of();
+    private Long slurmJobId;
 
     private Builder(String id, JobState state) {
       this.id = id;
@@ -343,6 +404,12 @@ public record Job(
       return this;
     }
 
+    /** Since 1.2. */
+    public Builder slurmJobId(Long value) {
+      slurmJobId = value;
+      return this;
+    }
+
     /** Marks a field as sent but undecodable; use the record component's name. */
     public Builder invalid(String field) {
       invalidFields.add(field);
@@ -374,7 +441,8 @@ public record Job(
           exitCode,
           gpus,
           scheduledNodes,
-          hosts);
+          hosts,
+          slurmJobId);
     }
   }
 }

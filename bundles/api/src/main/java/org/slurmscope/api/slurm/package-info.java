@@ -3,7 +3,7 @@
  * (CLI, slurmrestd, demo) and Slurm release produced them.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.slurmscope.api.slurm;
 
 import org.osgi.annotation.bundle.Export;

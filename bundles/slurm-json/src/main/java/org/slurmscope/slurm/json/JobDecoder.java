@@ -77,6 +77,7 @@ final class JobDecoder {
             .nodeCount(reader.count("node_count", job.get("node_count"), "nodeCount"))
             .cpus(reader.count("cpus", job.get("cpus"), "cpus"))
             .memory(memory(reader, job))
+            .slurmJobId(jobId.value())
             .hetJob(ids.hetJobId(), ids.hetJobOffset())
             .exitCode(exitCode(reader, job.get("exit_code")))
             .gpus(gpus(reader, job))

@@ -174,6 +174,16 @@ class JobJsonTest {
   }
 
   @Test
+  void slurm2205ArrayTasksKeepTheirOwnJobId() {
+    SlurmDocument document = decode(SLURM_22_05);
+
+    // Task 8_1 runs as job 18 (cgroup job_18), as the testbed's seed records.
+    assertThat(job(document, "8_1").slurmJobId()).isEqualTo(18L);
+    assertThat(job(document, "8_2").slurmJobId()).isEqualTo(19L);
+    assertThat(job(document, "6").slurmJobId()).isEqualTo(6L);
+  }
+
+  @Test
   void slurm2205PendingJobHasEstimatedStartAndMemoryPerCpu() {
     Job job = job(decode(SLURM_22_05), "11");
 
