@@ -256,7 +256,7 @@ public final class ClusterStateComponent implements ClusterStateService {
     }
   }
 
-  /** A refresh in which some metrics failed is degraded, and says how many and the first error. */
+  /** Marks a refresh with failed metrics as degraded, with their count and the first error. */
   private static SourceStatus metricStatus(String name, MetricSnapshot snapshot, Instant attempt) {
     if (snapshot.errors().isEmpty()) {
       return new SourceStatus(name, Health.OK, "", attempt, attempt);
@@ -295,7 +295,7 @@ public final class ClusterStateComponent implements ClusterStateService {
     return message;
   }
 
-  /** The status of a source that no service matches, naming the target to check. */
+  /** Returns the status of a source that no service matches, naming the target to check. */
   private static SourceStatus unavailable(String kind, String reference, String target) {
     return new SourceStatus(
         "",

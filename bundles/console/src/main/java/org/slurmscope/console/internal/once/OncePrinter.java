@@ -18,7 +18,7 @@ import org.slurmscope.api.state.ClusterState;
 import org.slurmscope.api.state.SourceStatus.Health;
 
 /**
- * {@code --once VIEW}: waits for the first SLURM snapshot and the first answer for every metric the
+ * {@code --once VIEW}: waits for the first SLURM snapshot and the first result for every metric the
  * view's overlays need, bounded by a timeout, then prints one table and returns the exit code.
  */
 public final class OncePrinter {
@@ -109,7 +109,7 @@ public final class OncePrinter {
     }
   }
 
-  /** True once SLURM answered and every metric the view shows has a result or an error. */
+  /** Returns true once SLURM responded and every metric the view shows has a result or an error. */
   private boolean ready(ClusterState current, ConsoleView view, Instant sourceDeadline) {
     if (current.slurm() == null) {
       // A failed first poll ends the wait: a script gets the error now, not after the timeout.
@@ -157,9 +157,7 @@ public final class OncePrinter {
     return EXIT_OK;
   }
 
-  /**
-   * The metrics of the overlays that add columns to the view; other overlays are not waited for.
-   */
+  /** Returns the metrics of the overlays that add columns to the view, the only ones waited for. */
   private Set<String> wantedMetrics(ConsoleView view) {
     Set<String> wanted = new TreeSet<>();
     for (ColumnOverlay overlay : overlays.get()) {

@@ -8,11 +8,11 @@ import org.slurmscope.api.console.ConsoleView;
 
 /**
  * What the console shows and how the keys change it: the current view, selection, scrolling,
- * filter, input mode and help. Confined to the UI thread; holds no terminal.
+ * filter, input mode and help. Confined to the UI thread, and without a terminal of its own.
  */
 final class ConsoleModel {
 
-  /** What keys currently do. */
+  /** The input mode, which decides what a key does. */
   enum Mode {
     NORMAL,
     /** Typing a {@code :} command. */
@@ -21,7 +21,7 @@ final class ConsoleModel {
     FILTER,
     /** The help screen. */
     HELP,
-    /** Where the metric values of the selected row come from. */
+    /** The explanation of the selected row's metric values. */
     EXPLAIN
   }
 
